@@ -1,0 +1,12 @@
+// Package data holds dyad's bundled dictionaries and code tables (actors,
+// CAMEO codes, PLOVER mapping, verb patterns), embedded into the binary.
+// The formats are described in data/README.md; the loaders live in the
+// packages that use them (actors, coding).
+package data
+
+import "embed"
+
+// FS is the embedded tree: actors/, cameo/, verbs/.
+//
+//go:embed README.md actors cameo verbs
+var FS embed.FS
