@@ -1,0 +1,121 @@
+package actors
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+func fictional(t *testing.T) *Dictionary {
+	t.Helper()
+	es, err := LoadPath("testdata/fictional.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(es)
+}
+
+func TestMentions(t *testing.T) {
+	d := fictional(t)
+	day := time.Date(2023, 5, 1, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		sentence string
+		want     []string // "text=CODE", modifiers marked with "~"
+	}{
+		{"Ruritanian missiles and drones hit Graustark.", []string{"Ruritanian missiles and drones=RURMIL", "Graustark=GRA"}},
+		{"The Ruritanian ambassador to Graustark returned to Strelsau.", []string{"Ruritanian ambassador=RURGOV", "~Graustark=GRA", "Strelsau=RURGOV"}},
+		{"His Graustarkian counterpart met 9 Ruritanians.", []string{"Graustarkian counterpart=GRAGOV", "Ruritanians=RURCVL"}},
+		{"Graustark's army shelled villagers.", []string{"Graustark's army=GRAMIL", "villagers=CVL"}},
+		{"Halfont spoke to the foreign minister of Ruritania.", []string{"Halfont=GRAGOV", "foreign minister of Ruritania=RURGOV"}},
+		{"The Ruritania-Graustark border was quiet.", nil},
+	}
+	for _, tc := range tests {
+		toks := text.Tokenize(tc.sentence)
+		var got []string
+		for _, m := range d.Mentions(tc.sentence, toks, day) {
+			s := text.Slice(tc.sentence, m.RuneStart, m.RuneEnd) + "=" + m.Code()
+			if m.Modifier {
+				s = "~" + s
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+			t.Errorf("%s\n got: %q\nwant: %q", tc.sentence, got, tc.want)
+		}
+	}
+}
+
+func TestTermsOfOffice(t *testing.T) {
+	d := fictional(t)
+	s := "Halfont visited Strelsau."
+	toks := text.Tokenize(s)
+	in := d.Mentions(s, toks, time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC))
+	out := d.Mentions(s, toks, time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC))
+	if len(in) != 2 || in[0].Code() != "GRAGOV" {
+		t.Errorf("in office: got %+v", in)
+	}
+	if len(out) != 1 {
+		t.Errorf("after leaving office Halfont should not code as GRAGOV; got %d mentions", len(out))
+	}
+}
+
+func TestUserOverrides(t *testing.T) {
+	base := []Entry{{Country: "RUR", Kind: KindCountry, Names: []string{"Ruritania"}}}
+	user := []Entry{{Country: "XRU", Kind: KindCountry, Names: []string{"ruritania"}}}
+	d := New(base, user)
+	s := "Ruritania protested."
+	ms := d.Mentions(s, text.Tokenize(s), time.Time{})
+	if len(ms) != 1 || ms[0].Country != "XRU" {
+		t.Errorf("user entry should override the bundled one: %+v", ms)
+	}
+}
+
+func TestCaseSensitiveShortNames(t *testing.T) {
+	d := New([]Entry{{Country: "USA", Kind: KindCountry, Names: []string{"US"}}})
+	for s, want := range map[string]int{"US troops left.": 1, "Tell us more.": 0} {
+		if got := len(d.Mentions(s, text.Tokenize(s), time.Time{})); got != want {
+			t.Errorf("%q: %d mentions, want %d", s, got, want)
+		}
+	}
+}
+
+func TestBrokenDictionary(t *testing.T) {
+	_, err := LoadPath("testdata/broken.tsv")
+	if err == nil || !strings.Contains(err.Error(), "broken.tsv:3: country:") {
+		t.Fatalf("want an error naming file, line and field; got %v", err)
+	}
+}
+
+func TestBundledLoads(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Size() < 1000 {
+		t.Errorf("bundled dictionary has only %d names", d.Size())
+	}
+	s := "Pakistan’s army and the Iranian foreign minister met in Tehran."
+	var codes []string
+	for _, m := range d.Mentions(s, text.Tokenize(s), time.Date(2024, 1, 29, 0, 0, 0, 0, time.UTC)) {
+		codes = append(codes, m.Code())
+	}
+	if got := strings.Join(codes, " "); got != "PAKMIL IRNGOV IRNGOV" {
+		t.Errorf("bundled: got %s", got)
+	}
+}
+
+func BenchmarkMentions(b *testing.B) {
+	d, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := "On Saturday the Iranian ambassador to Pakistan returned to Islamabad while his Pakistani counterpart re-registered his credentials in Tehran."
+	toks := text.Tokenize(s)
+	day := time.Date(2024, 1, 29, 0, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		d.Mentions(s, toks, day)
+	}
+}

@@ -1,0 +1,210 @@
+package actors
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/dyad-events/dyad/data"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Dictionary recognises actor names in tokenised sentences. It is a trie
+// over folded words, so lookup cost does not grow with its size. It is safe
+// for concurrent use once built.
+type Dictionary struct {
+	root    *node
+	Entries []Entry
+	names   int
+}
+
+type node struct {
+	next map[string]*node
+	hits []hit
+}
+
+type hit struct {
+	entry int32
+	layer int
+	raw   []string // exact words, for names matched case-sensitively
+}
+
+// New builds a dictionary from layers of entries. A name in a later layer
+// replaces the same name (after folding) in earlier layers, so users'
+// dictionaries override the bundled one.
+func New(layers ...[]Entry) *Dictionary {
+	d := &Dictionary{root: &node{}}
+	for li, layer := range layers {
+		for _, e := range layer {
+			idx := int32(len(d.Entries))
+			d.Entries = append(d.Entries, e)
+			for _, name := range e.Names {
+				d.add(name, hit{entry: idx, layer: li})
+			}
+		}
+	}
+	return d
+}
+
+// Size is the number of names the dictionary holds.
+func (d *Dictionary) Size() int { return d.names }
+
+func (d *Dictionary) add(name string, h hit) {
+	toks := text.Tokenize(name)
+	if len(toks) == 0 {
+		return
+	}
+	if caseSensitive(name) {
+		for _, t := range toks {
+			h.raw = append(h.raw, t.Text)
+		}
+	}
+	n := d.root
+	for _, t := range toks {
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		c := n.next[t.Norm]
+		if c == nil {
+			c = &node{}
+			n.next[t.Norm] = c
+		}
+		n = c
+	}
+	// A later layer replaces earlier layers' readings of this name.
+	kept := n.hits[:0]
+	for _, old := range n.hits {
+		if old.layer >= h.layer {
+			kept = append(kept, old)
+		}
+	}
+	n.hits = append(kept, h)
+	d.names++
+}
+
+// caseSensitive reports whether a name must match in capitals: one written
+// all in capitals with at most four letters ("US", "UN", "BLA").
+func caseSensitive(name string) bool {
+	letters := 0
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 4
+}
+
+var (
+	defaultOnce sync.Once
+	defaultDict *Dictionary
+	defaultErr  error
+)
+
+// Bundled returns the entries shipped with dyad (data/actors).
+func Bundled() ([]Entry, error) {
+	return LoadFS(data.FS, "actors")
+}
+
+// Default returns the bundled dictionary, built once.
+func Default() (*Dictionary, error) {
+	defaultOnce.Do(func() {
+		es, err := Bundled()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultDict = New(es)
+	})
+	return defaultDict, defaultErr
+}
+
+// Match is a dictionary name found in a sentence: tokens [Start, End).
+type Match struct {
+	Start, End int
+	Entry      *Entry
+}
+
+// Lookup finds the longest dictionary names in toks, left to right, that
+// are valid on day (zero: ignore terms of office).
+func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
+	var out []Match
+	for i := 0; i < len(toks); {
+		best, bestEnd := -1, 0
+		n := d.root
+		for j := i; j < len(toks) && n != nil; j++ {
+			if toks[j].Punct && toks[j].Text != "." {
+				// Punctuation ends a name, except inside abbreviations.
+				break
+			}
+			n = n.next[toks[j].Norm]
+			if n == nil {
+				break
+			}
+			if e := d.pick(n.hits, toks[i:j+1], day); e >= 0 {
+				best, bestEnd = e, j+1
+			}
+			if toks[j].Possessive {
+				break
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		out = append(out, Match{Start: i, End: bestEnd, Entry: &d.Entries[best]})
+		i = bestEnd
+	}
+	return out
+}
+
+func (d *Dictionary) pick(hits []hit, toks []text.Token, day time.Time) int {
+	best := -1
+	for _, h := range hits {
+		if h.raw != nil {
+			if len(h.raw) != len(toks) {
+				continue
+			}
+			ok := true
+			for k, w := range h.raw {
+				if toks[k].Text != w {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+		}
+		e := &d.Entries[h.entry]
+		if !e.ValidOn(day) {
+			continue
+		}
+		if best < 0 || rank(e) > rank(&d.Entries[best]) {
+			best = int(h.entry)
+		}
+	}
+	return best
+}
+
+// rank prefers, among readings of one name, those bound to a term of office
+// and those with a country.
+func rank(e *Entry) int {
+	r := 0
+	if !e.From.IsZero() || !e.To.IsZero() {
+		r += 2
+	}
+	if e.Country != "" {
+		r++
+	}
+	return r
+}
+
+// String describes an entry for `dyad actors` and --explain.
+func (e *Entry) String() string {
+	return fmt.Sprintf("%s %s %s:%d", strings.TrimSpace(e.Code()), e.Kind, e.File, e.Line)
+}

@@ -1,0 +1,197 @@
+package actors
+
+import (
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Mention is an actor as it appears in a sentence, after composition:
+// "the Iranian ambassador" is one mention, IRN + GOV.
+type Mention struct {
+	Start, End   int // tokens [Start, End)
+	RuneStart    int // code points in the sentence
+	RuneEnd      int
+	Text         string
+	Country      string
+	Agent        string
+	Kind         Kind   // kind of the head entry
+	Modifier     bool   // names a place or relation, not a party ("ambassador to Pakistan")
+	Unresolved   bool   // a role with no country yet ("the police", "his counterpart")
+	Rule         string // the entries that made it, for --explain
+	Possessive   bool   // written with 's ("Pakistan's")
+	Placeish     bool   // followed by a place noun ("Iranian city", "Pakistan's Baluchistan Province")
+	Entries      []*Entry
+	Conjoined    int  // index of the mention this one is joined to by "and", or -1
+	InParen      bool // inside parentheses
+	FollowsPrep  string
+	PrecededByBy bool
+}
+
+// Code is the CAMEO actor code of the mention.
+func (m *Mention) Code() string { return m.Country + m.Agent }
+
+// words that may stand between an adjective and its role word:
+// "Pakistani security forces", "Iranian foreign minister".
+var functionWords = map[string]bool{
+	"said": true, "says": true, "has": true, "have": true, "had": true, "was": true, "were": true,
+	"is": true, "are": true, "will": true, "would": true, "and": true, "or": true, "but": true,
+	"to": true, "of": true, "in": true, "on": true, "at": true, "by": true, "for": true, "with": true,
+	"from": true, "that": true, "which": true, "who": true, "the": true, "a": true, "an": true,
+	"its": true, "their": true, "his": true, "her": true, "it": true, "they": true, "not": true,
+	"as": true, "be": true, "been": true, "did": true, "does": true, "do": true, "also": true,
+}
+
+// placeNouns after an actor name make it a location ("the Iranian city of").
+var placeNouns = map[string]bool{
+	"city": true, "town": true, "village": true, "province": true, "district": true, "region": true,
+	"border": true, "territory": true, "capital": true, "port": true, "coast": true, "airspace": true,
+	"soil": true, "waters": true, "side": true, "state": true, "county": true, "area": true,
+	"countryside": true, "mountains": true, "desert": true, "frontier": true,
+}
+
+// Mentions finds the actors of a tokenised sentence, composing adjectives
+// and possessives with role words and marking names that only modify.
+func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time) []Mention {
+	ms := d.Lookup(toks, day)
+	var out []Mention
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		e := m.Entry
+		men := Mention{Start: m.Start, End: m.End, Country: e.Country, Agent: e.Agent, Kind: e.Kind,
+			Entries: []*Entry{e}, Conjoined: -1, Possessive: toks[m.End-1].Possessive}
+		if e.Kind == KindRole {
+			men.Unresolved = true
+		}
+		// Adjective, possessive or bare name followed by a role word.
+		if e.Kind != KindRole && e.Kind != KindPerson && i+1 < len(ms) && ms[i+1].Entry.Kind == KindRole {
+			r := ms[i+1]
+			gap := r.Start - m.End
+			ok := gap == 0
+			if !ok && gap <= 2 && (e.Kind == KindAdj || men.Possessive) {
+				ok = true
+				for k := m.End; k < r.Start; k++ {
+					if toks[k].Punct || functionWords[toks[k].Norm] || isCapitalised(toks[k].Text) {
+						ok = false
+					}
+				}
+			}
+			if ok {
+				men.End = r.End
+				if r.Entry.Agent != "" {
+					men.Agent = r.Entry.Agent
+				}
+				if e.Kind == KindCapital && r.Entry.Agent != "" {
+					men.Agent = r.Entry.Agent
+				}
+				men.Entries = append(men.Entries, r.Entry)
+				men.Unresolved = false
+				men.Possessive = toks[r.End-1].Possessive
+				i++
+			}
+		}
+		// A role followed by "of" and a country: "the foreign minister of Iran".
+		if men.Unresolved && i+1 < len(ms) && ms[i+1].Start == men.End+1 && toks[men.End].Norm == "of" && ms[i+1].Entry.Country != "" && ms[i+1].Entry.Kind != KindRole {
+			c := ms[i+1]
+			men.Country = c.Entry.Country
+			men.End = c.End
+			men.Unresolved = false
+			men.Entries = append(men.Entries, c.Entry)
+			i++
+		}
+		// "missiles and drones", "troops and police": a second role joins the first.
+		for i+1 < len(ms) && ms[i+1].Entry.Kind == KindRole && ms[i+1].Start == men.End+1 &&
+			(toks[men.End].Norm == "and" || toks[men.End].Norm == "or") {
+			men.End = ms[i+1].End
+			i++
+		}
+		// An alias in parentheses: "Jaish al-Adl (Army of Justice)", "(BLA)".
+		if men.End+1 < len(toks) && toks[men.End].Text == "(" {
+			close := -1
+			for k := men.End + 1; k < len(toks) && k < men.End+8; k++ {
+				if toks[k].Text == ")" {
+					close = k
+					break
+				}
+			}
+			if close > 0 {
+				inner := true
+				for k := men.End + 1; k < close; k++ {
+					if toks[k].Punct {
+						inner = false
+					}
+				}
+				if inner {
+					for i+1 < len(ms) && ms[i+1].End <= close {
+						i++
+					}
+					men.End = close + 1
+				}
+			}
+		}
+		if men.End < len(toks) && placeNouns[toks[men.End].Norm] {
+			men.Placeish = true
+		}
+		if m.Start >= 2 && toks[m.Start-1].Norm == "to" {
+			for _, pm := range out {
+				if pm.End == m.Start-1 && pm.Agent == "GOV" && pm.Kind != KindCapital {
+					// "the ambassador to Pakistan": Pakistan only says which post.
+					men.Modifier = true
+				}
+			}
+		}
+		if men.Start > 0 {
+			prev := toks[men.Start-1].Norm
+			if prev == "the" && men.Start > 1 {
+				prev = toks[men.Start-2].Norm
+			}
+			men.FollowsPrep = prepositions[prev]
+			men.PrecededByBy = prev == "by"
+		}
+		men.InParen = inParens(toks, men.Start)
+		men.RuneStart, men.RuneEnd = toks[men.Start].Start, toks[men.End-1].End
+		men.Text = strings.TrimSuffix(strings.TrimSuffix(text.Slice(sentence, men.RuneStart, men.RuneEnd), "'s"), "’s")
+		men.Rule = ruleOf(men.Entries)
+		out = append(out, men)
+	}
+	for i := 1; i < len(out); i++ {
+		a, b := out[i-1], out[i]
+		if b.Start == a.End+1 && (toks[a.End].Norm == "and") {
+			out[i].Conjoined = i - 1
+		}
+	}
+	return out
+}
+
+var prepositions = map[string]string{"of": "of", "in": "in", "to": "to", "from": "from", "with": "with",
+	"by": "by", "on": "on", "at": "at", "for": "for", "against": "against", "into": "into", "near": "near",
+	"over": "over", "between": "between", "toward": "toward", "towards": "towards", "across": "across",
+	"inside": "inside", "within": "within", "about": "about", "under": "under", "among": "among"}
+
+func inParens(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		switch toks[k].Text {
+		case "(":
+			return true
+		case ")":
+			return false
+		}
+	}
+	return false
+}
+
+func isCapitalised(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z'
+	}
+	return false
+}
+
+func ruleOf(es []*Entry) string {
+	parts := make([]string, len(es))
+	for i, e := range es {
+		parts[i] = e.String()
+	}
+	return strings.Join(parts, " + ")
+}
