@@ -1,0 +1,192 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/progress"
+)
+
+// listFlag collects a repeatable flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+// codingFlags are the flags every command that codes articles shares.
+type codingFlags struct {
+	published string
+	actors    listFlag
+	verbs     listFlag
+	workers   int
+}
+
+func (c *codingFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&c.published, "published", "", "publication date (YYYY-MM-DD) for plain-text input that has none")
+	fs.Var(&c.actors, "actors", "a user actor dictionary, file or directory (repeatable); its names override the bundled ones")
+	fs.Var(&c.verbs, "verbs", "a user verb-pattern file or directory (repeatable), added to the bundled patterns")
+	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
+}
+
+func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
+	var io ingest.Options
+	if c.published != "" {
+		t, err := ingest.ParsePublished(c.published)
+		if err != nil {
+			return io, pipeline.Options{}, fmt.Errorf("--published: %w", err)
+		}
+		io.Published = t
+	}
+	return io, pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs}, nil
+}
+
+func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf codingFlags
+	cf.add(fs)
+	explain := fs.Bool("explain", false, "add to each event the rule (dictionary patterns) that produced it")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dyad extract [flags] [FILE…]  (no FILE or '-': stdin)\n\nReads article JSONL or text, writes event JSONL to stdout.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	iopt, popt, err := cf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad extract:", err)
+		return exitUsage
+	}
+	p, err := pipeline.New(popt)
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad extract:", err)
+		return exitFail
+	}
+	out := bufio.NewWriterSize(stdout, 1<<16)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	st, err := codeInputs(ctx, p, fs.Args(), iopt, cf.workers, stderr, func(r pipeline.Result) error {
+		for _, e := range r.Events {
+			if !*explain {
+				e.Rule = ""
+			}
+			if err := enc.Encode(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	out.Flush()
+	return finish("extract", st, err, stderr)
+}
+
+// runStats counts what a run did.
+type runStats struct {
+	articles, events, rejected int
+}
+
+func finish(name string, st runStats, err error, stderr io.Writer) int {
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad %s: %v\n", name, err)
+		return exitFail
+	}
+	if st.rejected > 0 {
+		fmt.Fprintf(stderr, "dyad %s: %d articles coded, %d events, %d records rejected (see above)\n", name, st.articles, st.events, st.rejected)
+		return exitRejected
+	}
+	return exitOK
+}
+
+// codeInputs reads every input, codes articles on workers and hands the
+// results to emit in input order. Bad records are reported on stderr and
+// counted; they do not stop the run.
+func codeInputs(ctx context.Context, p *pipeline.Pipeline, paths []string, iopt ingest.Options, workers int,
+	stderr io.Writer, emit func(pipeline.Result) error) (runStats, error) {
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	if workers < 1 {
+		workers = 1
+	}
+	var st runStats
+	bar := progress.New(stderr, "coding", "articles")
+	defer bar.Done()
+
+	type job struct {
+		a   ingest.Article
+		res chan pipeline.Result
+	}
+	jobs := make(chan job, workers*4)
+	order := make(chan chan pipeline.Result, workers*4)
+	var wg sync.WaitGroup
+	for i := 0; i < workers; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.res <- p.Code(j.a)
+			}
+		}()
+	}
+	var emitErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for ch := range order {
+			r := <-ch
+			if emitErr != nil {
+				continue
+			}
+			st.articles++
+			st.events += len(r.Events)
+			bar.Add(1)
+			emitErr = emit(r)
+		}
+	}()
+	var readErr error
+	var mu sync.Mutex
+	bad := func(pr ingest.Problem) {
+		mu.Lock()
+		st.rejected++
+		mu.Unlock()
+		fmt.Fprintf(stderr, "dyad: rejected %v\n", pr)
+	}
+	for _, path := range paths {
+		err := ingest.Read(path, iopt, func(a ingest.Article) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			ch := make(chan pipeline.Result, 1)
+			order <- ch
+			jobs <- job{a: a, res: ch}
+			return nil
+		}, bad)
+		if err != nil {
+			if ctx.Err() != nil {
+				readErr = fmt.Errorf("interrupted; output so far is complete up to the last article written")
+				break
+			}
+			// A file that cannot be read is one bad input, not the end of the run.
+			bad(ingest.Problem{File: path, Err: err})
+		}
+	}
+	close(jobs)
+	close(order)
+	wg.Wait()
+	<-done
+	if emitErr != nil {
+		return st, emitErr
+	}
+	return st, readErr
+}

@@ -1,0 +1,678 @@
+package coding
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Coder turns analysed sentences into events with rules. It is safe for
+// concurrent use.
+type Coder struct {
+	Table *Table
+	Verbs *Verbs
+}
+
+// Article is what the coder needs to know about the article as a whole.
+type Article struct {
+	ID        string
+	Published time.Time
+}
+
+// clause boundaries: a subject is not sought, nor an object, across these.
+var clauseBreak = map[string]bool{";": true, "while": true, "whereas": true, "but": true,
+	"although": true, "though": true, "however": true, "because": true, "after": true,
+	"despite": true, "before": true, "since": true, "following": true, "when": true, "as": true,
+	"unless": true, "until": true, "if": true, "whether": true}
+
+// beForms before a past participle make a passive.
+var beForms = map[string]bool{"was": true, "were": true, "been": true, "being": true, "is": true,
+	"are": true, "be": true, "got": true, "get": true, "gets": true}
+
+var negations = map[string]bool{"not": true, "never": true, "didn't": true, "don't": true,
+	"doesn't": true, "won't": true, "wouldn't": true, "hasn't": true, "haven't": true, "hadn't": true,
+	"isn't": true, "wasn't": true, "weren't": true, "cannot": true, "can't": true, "no": true,
+	"denied": true, "denies": true, "deny": true, "denying": true, "without": true}
+
+// reporting cues make the sentence's other acts reported claims.
+var reporting = map[string]bool{"said": true, "says": true, "claimed": true, "claims": true,
+	"alleged": true, "alleges": true, "reportedly": true, "allegedly": true, "suggested": true,
+	"suggest": true, "suggests": true, "reports": true, "reported": true, "according": true,
+	"told": true, "insisted": true, "implied": true, "purportedly": true}
+
+// victimVerbs have the harmed party as their subject ("9 Pakistanis died").
+var victimVerbs = map[string]bool{"die": true, "died": true, "dies": true, "dying": true,
+	"perish": true, "perished": true, "suffered": true, "suffer": true, "suffers": true}
+
+// intentWords before "to" make the next trigger an intention, not an act.
+var intentWords = map[string]bool{"plan": true, "plans": true, "planned": true, "planning": true,
+	"hope": true, "hopes": true, "hoped": true, "want": true, "wants": true, "wanted": true,
+	"intend": true, "intends": true, "intended": true, "seek": true, "seeks": true, "sought": true,
+	"aim": true, "aims": true, "try": true, "tries": true, "tried": true, "attempt": true,
+	"attempted": true, "expected": true, "likely": true, "ready": true, "prepared": true,
+	"willing": true, "set": true}
+
+// anaphoric determiners make a bare event noun refer back ("the attack").
+var anaphoric = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true}
+
+// targetPreps introduce a noun trigger's target ("strikes on", "attack against").
+var targetPreps = map[string]bool{"on": true, "against": true, "at": true, "targeting": true,
+	"of": true, "in": true, "into": true, "with": true, "to": true}
+
+// cand is an event in the making.
+type cand struct {
+	ev        event.Event
+	trig      Trigger
+	sent      *Sentence
+	srcIdx    int // actor mention index or -1
+	anaphor   bool
+	victim    bool
+	noun      bool
+	fallbackT bool
+}
+
+// Code codes one article's sentences, in order, into events. Mentions of
+// one happening within the article are merged by package fusion later;
+// Code already folds back-references ("the attack") into their event.
+func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
+	var events []*cand
+	salience := countrySalience(sents)
+	for si := range sents {
+		s := &sents[si]
+		trigs := c.Verbs.Find(s.Tokens)
+		var local []*cand
+		for ti := range trigs {
+			if c.complement(s, trigs, ti) {
+				continue
+			}
+			cd := c.build(a, s, trigs, ti, local, events)
+			if cd == nil {
+				continue
+			}
+			local = append(local, expand(s, cd)...)
+		}
+		for _, cd := range local {
+			if cd.anaphor {
+				continue
+			}
+			events = append(events, cd)
+		}
+		c.resolveSentence(s, local, events, salience)
+	}
+	out := make([]event.Event, 0, len(events))
+	for _, cd := range events {
+		if cd.anaphor {
+			continue
+		}
+		if cd.ev.Source.Country == "" && cd.ev.Source.Agent == "" && cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" {
+			continue
+		}
+		if cd.ev.Source.Country == "" && cd.ev.Source.Agent == "" && !cd.victim {
+			continue
+		}
+		out = append(out, cd.ev)
+	}
+	return out
+}
+
+// complement reports whether trigger ti only completes an earlier one
+// ("threatened to attack", "agreed to meet") or an intention ("plans to
+// visit"), so that it is not an act of its own.
+func (c *Coder) complement(s *Sentence, trigs []Trigger, ti int) bool {
+	tr := trigs[ti]
+	toks := s.Tokens
+	if tr.Start < 1 || toks[tr.Start-1].Norm != "to" {
+		return false
+	}
+	for k := tr.Start - 2; k >= 0 && k >= tr.Start-4; k-- {
+		if intentWords[toks[k].Norm] {
+			return true
+		}
+		for tj := 0; tj < ti; tj++ {
+			if trigs[tj].End == k+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*cand, prior []*cand) *cand {
+	tr := trigs[ti]
+	code, ok := c.Table.Lookup(tr.Pattern.Code)
+	if !ok {
+		return nil
+	}
+	toks := s.Tokens
+	cd := &cand{trig: tr, sent: s, srcIdx: -1, noun: tr.Pattern.Kind == "noun"}
+	head := toks[tr.Start].Norm
+	cd.victim = victimVerbs[head]
+	src, tgt := -1, -1
+	passive := false
+	if !cd.noun && tr.Start > 0 {
+		for k := tr.Start - 1; k >= 0 && k >= tr.Start-3; k-- {
+			if beForms[toks[k].Norm] && strings.HasSuffix(head, "ed") || beForms[toks[k].Norm] && irregularParticiple(head) {
+				passive = true
+				break
+			}
+			if toks[k].Punct {
+				break
+			}
+		}
+	}
+	switch {
+	case cd.noun:
+		src = nounSource(s, tr)
+		tgt = nounTarget(s, tr, src)
+		if src < 0 && tgt < 0 && tr.Start > 0 && anaphoric[toks[tr.Start-1].Norm] {
+			cd.anaphor = true
+		}
+		if src < 0 && tr.Start > 1 && anaphoric[toks[tr.Start-2].Norm] && !toks[tr.Start-1].Punct {
+			// "the unilateral attack"
+			if tgt < 0 {
+				cd.anaphor = true
+			}
+		}
+	case passive:
+		// "was hit by X": the subject is the target, "by X" the source.
+		tgt = subject(s, trigs, ti, local)
+		for k := tr.End; k < len(toks) && k < tr.End+4; k++ {
+			if toks[k].Norm == "by" {
+				src = mentionAt(s, k+1, 3)
+				break
+			}
+		}
+		if tgt >= 0 && src < 0 {
+			// A passive with no agent: "were killed" names only victims.
+			cd.victim = true
+		}
+	case cd.victim:
+		tgt = subject(s, trigs, ti, local)
+	default:
+		src = subject(s, trigs, ti, local)
+		if src == inheritSource {
+			src = -1
+			for j := len(local) - 1; j >= 0; j-- {
+				if !local[j].noun {
+					cd.ev.Source = local[j].ev.Source
+					cd.srcIdx = local[j].srcIdx
+					break
+				}
+			}
+		}
+		tgt = object(s, trigs, ti, src)
+	}
+	if src >= 0 {
+		cd.srcIdx = src
+		cd.ev.Source = actorOf(&s.Actors[src])
+	}
+	if tgt >= 0 {
+		cd.ev.Target = actorOf(&s.Actors[tgt])
+	}
+	// Don't code an actor acting on itself through the same words.
+	if src >= 0 && src == tgt {
+		cd.ev.Target = event.Actor{}
+	}
+	cd.ev.Article = a.ID
+	cd.ev.CAMEO = code.Code
+	cd.ev.Goldstein = code.Goldstein
+	cd.ev.QuadClass = code.Quad
+	cd.ev.Plover = code.Plover
+	cd.ev.Rule = fmt.Sprintf("%s %q (%s)", tr.Pattern.Kind, tr.Pattern.Text, tr.Pattern.Source)
+	cd.ev.Evidence = event.Evidence{Sentence: s.Text, Start: s.Start, End: s.Start + text.RuneLen(s.Text)}
+	cd.ev.Negated = negated(toks, tr)
+	cd.ev.Claim = claimed(toks, tr, code.Root())
+	runeAt := toks[tr.Start].Start
+	c.date(a, s, cd, runeAt)
+	place(s, cd, runeAt)
+	cd.ev.Confidence = confidence(cd)
+	return cd
+}
+
+const inheritSource = -2
+
+// expand makes one event per party of a compound subject ("Iran and
+// Pakistan resumed ties"); with no target, each party acts on the other.
+func expand(s *Sentence, cd *cand) []*cand {
+	if cd.srcIdx < 0 {
+		return []*cand{cd}
+	}
+	var group []int
+	i := cd.srcIdx
+	for i >= 0 {
+		group = append([]int{i}, group...)
+		i = s.Actors[i].Conjoined
+	}
+	// Parties joined after the subject: "Iran and Pakistan" found from "Pakistan".
+	for j := cd.srcIdx + 1; j < len(s.Actors) && s.Actors[j].Conjoined == j-1 && s.Actors[j].End <= cd.trig.Start; j++ {
+		group = append(group, j)
+	}
+	if len(group) < 2 {
+		return []*cand{cd}
+	}
+	var out []*cand
+	for _, gi := range group {
+		for _, gj := range group {
+			if gi == gj && cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" {
+				continue
+			}
+			n := *cd
+			n.srcIdx = gi
+			n.ev.Source = actorOf(&s.Actors[gi])
+			if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" {
+				if gi == gj {
+					continue
+				}
+				n.ev.Target = actorOf(&s.Actors[gj])
+				out = append(out, &n)
+				continue
+			}
+			out = append(out, &n)
+			break
+		}
+	}
+	return out
+}
+
+// subject finds the actor doing trigger ti: the nearest actor before it in
+// its clause; across an earlier verb of the same sentence the subject is
+// shared ("Pakistan withdrew …, refused … and launched …").
+func subject(s *Sentence, trigs []Trigger, ti int, local []*cand) int {
+	tr := trigs[ti]
+	toks := s.Tokens
+	best := -1
+	for i := len(s.Actors) - 1; i >= 0; i-- {
+		m := &s.Actors[i]
+		if m.End > tr.Start {
+			continue
+		}
+		// Is there a clause break, a relative pronoun or a verb between?
+		for k := m.End; k < tr.Start; k++ {
+			w := toks[k].Norm
+			if (w == "which" || w == "who") && k > 0 && toks[k-1].Text == "," && k-1 == m.End {
+				// "Islamabad, which decried …": the antecedent is the subject.
+				if usable(m) {
+					return i
+				}
+			}
+			if clauseBreak[w] || w == "which" || w == "who" || w == "that" {
+				return best
+			}
+			for tj := ti - 1; tj >= 0; tj-- {
+				if trigs[tj].Start == k && trigs[tj].Pattern.Kind != "noun" {
+					if len(local) > 0 {
+						return inheritSource
+					}
+					return best
+				}
+			}
+		}
+		if !usable(m) || m.FollowsPrep != "" && m.FollowsPrep != "by" || m.Placeish || m.InParen {
+			continue
+		}
+		if m.Unresolved && best < 0 {
+			best = i
+			continue
+		}
+		if m.Conjoined >= 0 || !m.Unresolved {
+			return i
+		}
+	}
+	return best
+}
+
+func usable(m *actors.Mention) bool { return !m.Modifier }
+
+// object finds the target of a verb trigger: the first actor after it in
+// its clause, stopping at another trigger.
+func object(s *Sentence, trigs []Trigger, ti int, src int) int {
+	tr := trigs[ti]
+	toks := s.Tokens
+	next := len(toks)
+	for tj := ti + 1; tj < len(trigs); tj++ {
+		if trigs[tj].Pattern.Kind != "noun" {
+			next = trigs[tj].Start
+			break
+		}
+	}
+	for i := range s.Actors {
+		m := &s.Actors[i]
+		if m.Start < tr.HeadEnd || i == src {
+			continue
+		}
+		if m.Start >= next {
+			return -1
+		}
+		if brokenBetween(toks, tr.HeadEnd, m.Start) {
+			return -1
+		}
+		if !usable(m) || m.Unresolved || m.PrecededByBy || m.InParen {
+			continue
+		}
+		if src >= 0 && s.Actors[src].Code() == m.Code() && m.Country != "" {
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// brokenBetween reports a clause boundary between tokens a and b.
+func brokenBetween(toks []text.Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		w := toks[k].Norm
+		if w == "(" || clauseBreak[w] && w != "however" {
+			return true
+		}
+		if (w == "which" || w == "who") && k > 0 && toks[k-1].Text == "," {
+			return true
+		}
+		if w == "according" {
+			return true
+		}
+	}
+	return false
+}
+
+// nounSource finds who did a noun trigger: "Iran's attack", "Pakistani
+// air strikes", "the attack by X".
+func nounSource(s *Sentence, tr Trigger) int {
+	toks := s.Tokens
+	for i := range s.Actors {
+		m := &s.Actors[i]
+		if m.End <= tr.Start && m.End >= tr.Start-2 && (m.Possessive || m.Kind == actors.KindAdj) && !m.Unresolved {
+			ok := true
+			for k := m.End; k < tr.Start; k++ {
+				if toks[k].Punct || functionWord(toks[k].Norm) {
+					ok = false
+				}
+			}
+			if ok {
+				return i
+			}
+		}
+	}
+	for k := tr.End; k < len(toks) && k < tr.End+3; k++ {
+		if toks[k].Norm == "by" {
+			return mentionAt(s, k+1, 3)
+		}
+	}
+	return -1
+}
+
+// nounTarget finds on whom a noun trigger fell: "strikes on X", "attack
+// against X", "the killing of X", possibly through a few words ("strikes on
+// terrorist hideouts of the BLA").
+func nounTarget(s *Sentence, tr Trigger, src int) int {
+	toks := s.Tokens
+	for k := tr.End; k < len(toks) && k < tr.End+3; k++ {
+		if targetPreps[toks[k].Norm] {
+			for i := range s.Actors {
+				m := &s.Actors[i]
+				if m.Start > k && m.Start <= k+7 && i != src && !m.Unresolved && !m.Modifier && !brokenBetween(toks, k, m.Start) {
+					return i
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+func functionWord(w string) bool {
+	switch w {
+	case "the", "a", "an", "and", "or", "of", "in", "on", "to", "said", "was", "were", "has", "had", "have", "is", "are", "by":
+		return true
+	}
+	return false
+}
+
+// mentionAt returns the actor starting within n tokens from token k.
+func mentionAt(s *Sentence, k, n int) int {
+	for i := range s.Actors {
+		m := &s.Actors[i]
+		if m.Start >= k && m.Start < k+n && !m.Modifier {
+			return i
+		}
+	}
+	return -1
+}
+
+func irregularParticiple(w string) bool {
+	switch w {
+	case "hit", "shot", "struck", "killed", "taken", "held", "seized", "beaten", "caught", "sent",
+		"brought", "driven", "thrown", "hurt", "bombed", "shelled", "attacked", "arrested", "kidnapped",
+		"slain", "expelled", "forced", "freed", "released", "met", "told", "given", "withdrawn", "overrun":
+		return true
+	}
+	return false
+}
+
+func actorOf(m *actors.Mention) event.Actor {
+	return event.Actor{Text: m.Text, Country: m.Country, Agent: m.Agent, Code: event.MakeCode(m.Country, m.Agent)}
+}
+
+func negated(toks []text.Token, tr Trigger) bool {
+	for k := tr.Start - 1; k >= 0 && k >= tr.Start-3; k-- {
+		if toks[k].Punct {
+			return false
+		}
+		if negations[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// claimed reports whether an act is told as someone's claim. Acts that are
+// themselves speech (statements, appeals, accusations, threats) are not.
+func claimed(toks []text.Token, tr Trigger, root string) bool {
+	switch root {
+	case "01", "02", "03", "10", "11", "12", "13":
+		return false
+	}
+	for k, t := range toks {
+		if k >= tr.Start && k < tr.End {
+			continue
+		}
+		if reporting[t.Norm] {
+			if t.Norm == "according" && (k+1 >= len(toks) || toks[k+1].Norm != "to") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// date gives the event the date expression nearest its trigger.
+func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
+	best, bestDist := -1, 1<<30
+	for i, d := range s.Dates {
+		dist := d.Start - at
+		if dist < 0 {
+			dist = -dist + 2 // prefer what follows the verb a little less
+		} else if d.Start < at {
+			dist = at - d.End
+		}
+		if d.End <= at {
+			dist = at - d.End
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best < 0 {
+		cd.ev.Date = a.Published.Format("2006-01-02")
+		cd.ev.DatePrecision = "unknown"
+		return
+	}
+	d := s.Dates[best]
+	cd.ev.Date = d.Date.Format("2006-01-02")
+	cd.ev.DatePrecision = d.Precision
+	cd.ev.DateConflict = d.Conflict
+}
+
+// place gives the event the place named nearest after its trigger, else
+// before it.
+func place(s *Sentence, cd *cand, at int) {
+	best, bestDist := -1, 1<<30
+	for i, p := range s.Places {
+		dist := p.Start - at
+		if dist < 0 {
+			dist = 3*(-dist) + 10
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	if best >= 0 {
+		loc := s.Places[best].Location
+		cd.ev.Location = &loc
+	}
+}
+
+func confidence(cd *cand) float64 {
+	c := 0.5
+	if cd.ev.Source.Country != "" {
+		c += 0.15
+	}
+	if cd.ev.Target.Country != "" {
+		c += 0.15
+	}
+	if len(cd.trig.Pattern.Elements) > 1 {
+		c += 0.1
+	}
+	if cd.ev.DatePrecision == "day" {
+		c += 0.05
+	}
+	if c > 0.95 {
+		c = 0.95
+	}
+	return c
+}
+
+// resolveSentence fills what a sentence's events lack from the article:
+// a back-reference ("the attack") hands its deaths and place to the event
+// it names and gives its perpetrator as the target of reactions in the
+// same sentence; deaths with no event of their own go to the latest
+// violent event; a missing target falls back to the article's counterpart.
+func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, salience []string) {
+	var ref *cand
+	for _, cd := range local {
+		if cd.anaphor {
+			ref = latestViolent(events, cd.ev.CAMEO[:2])
+		}
+	}
+	hasViolent := false
+	for _, cd := range local {
+		if !cd.anaphor && violent(cd.ev.CAMEO) && (cd.ev.Source.Country != "" || cd.ev.Source.Agent != "" || cd.victim && cd.ev.Target.Country != "") {
+			hasViolent = true
+		}
+	}
+	// Deaths go to the sentence's violent event, else to the one referred to.
+	if len(s.Deaths) > 0 {
+		d := s.Deaths[0]
+		f := &event.Fatalities{Min: d.Min, Max: d.Max}
+		attached := false
+		for _, cd := range local {
+			if !cd.anaphor && violent(cd.ev.CAMEO) && cd.ev.Fatalities == nil && (cd.ev.Source.Country != "" || cd.ev.Target.Country != "") {
+				cd.ev.Fatalities = f
+				attached = true
+			}
+		}
+		if !attached && !hasViolent {
+			target := ref
+			if target == nil {
+				target = latestViolent(events, "")
+			}
+			if target != nil && target.ev.Fatalities == nil {
+				target.ev.Fatalities = f
+			}
+		}
+	}
+	for _, cd := range local {
+		if cd.anaphor || violent(cd.ev.CAMEO) && !cd.victim {
+			continue
+		}
+		if cd.ev.Target.Country != "" || cd.ev.Target.Agent != "" || cd.ev.Source.Country == "" {
+			continue
+		}
+		if ref != nil && ref.ev.Source.Country != "" && ref.ev.Source.Country != cd.ev.Source.Country {
+			cd.ev.Target = ref.ev.Source
+			continue
+		}
+		if cd.victim {
+			continue
+		}
+		for _, iso := range salience {
+			if iso != cd.ev.Source.Country {
+				cd.ev.Target = event.Actor{Text: "", Country: iso, Code: iso}
+				cd.fallbackT = true
+				cd.ev.Confidence -= 0.2
+				break
+			}
+		}
+	}
+	// A violent act with no target falls on the state where it landed
+	// ("missiles landing in the eastern Iranian city of Saravan").
+	for _, cd := range local {
+		if cd.anaphor || !violent(cd.ev.CAMEO) || cd.ev.Target.Country != "" || cd.ev.Target.Agent != "" {
+			continue
+		}
+		at := cd.trig.Start
+		for i := range s.Actors {
+			m := &s.Actors[i]
+			if m.Start > at && (m.Placeish || m.FollowsPrep == "in") && m.Country != "" && m.Country != cd.ev.Source.Country {
+				cd.ev.Target = event.Actor{Text: m.Text, Country: m.Country, Code: m.Country}
+				break
+			}
+		}
+		if cd.ev.Target.Country == "" && cd.ev.Location != nil && cd.ev.Location.Country != cd.ev.Source.Country {
+			cd.ev.Target = event.Actor{Country: cd.ev.Location.Country, Code: cd.ev.Location.Country}
+		}
+	}
+}
+
+func violent(code string) bool {
+	return code >= "18" && code < "21" || strings.HasPrefix(code, "145")
+}
+
+func latestViolent(events []*cand, root string) *cand {
+	for i := len(events) - 1; i >= 0; i-- {
+		e := events[i]
+		if violent(e.ev.CAMEO) && (root == "" || violent(root) || e.ev.CAMEO[:2] == root) && e.ev.Source.Country != "" {
+			return e
+		}
+	}
+	return nil
+}
+
+// countrySalience orders the countries of an article by how often they are
+// named as actors, most first.
+func countrySalience(sents []Sentence) []string {
+	n := map[string]int{}
+	for _, s := range sents {
+		for _, m := range s.Actors {
+			if m.Country != "" && !m.Modifier {
+				n[m.Country]++
+			}
+		}
+	}
+	out := make([]string, 0, len(n))
+	for k := range n {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if n[out[i]] != n[out[j]] {
+			return n[out[i]] > n[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}

@@ -1,0 +1,379 @@
+package coding
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Pattern is one line of a verbs/patterns file.
+type Pattern struct {
+	Code     string
+	Kind     string     // verb, noun or phrase
+	Elements [][]string // alternatives per element, each a space-joined folded word sequence
+	Source   string     // "file:line" for --explain
+	Text     string     // the pattern as written
+}
+
+// Specificity ranks patterns: more elements, then more words, win.
+func (p *Pattern) Specificity() int {
+	n := len(p.Elements) * 100
+	for _, alts := range p.Elements {
+		n += len(strings.Fields(alts[0]))
+	}
+	return n
+}
+
+// Verbs recognises event triggers in tokenised sentences.
+type Verbs struct {
+	Patterns []*Pattern
+	// index maps a first word to the pattern alternatives starting with it.
+	index map[string][]start
+}
+
+type start struct {
+	p     *Pattern
+	words []string // the first element's words, inflected
+}
+
+// Trigger is a pattern matched in a sentence.
+type Trigger struct {
+	Pattern    *Pattern
+	Start, End int   // tokens of the whole match
+	HeadEnd    int   // end of the first element (the verb or noun itself)
+	Spans      []int // token start/end pairs of each element
+}
+
+// irregular holds inflections that the regular rules get wrong.
+type irregular struct{ past, participle, third, gerund []string }
+
+// LoadVerbs reads verbs/irregular.tsv and every verbs/patterns*.tsv in fsys,
+// then users' pattern files (a file, or every .tsv in a directory).
+func LoadVerbs(fsys fs.FS, user ...string) (*Verbs, error) {
+	irr := map[string]irregular{}
+	if _, err := fs.Stat(fsys, "verbs/irregular.tsv"); err == nil {
+		err := eachLine(fsys, "verbs/irregular.tsv", func(f []string) error {
+			if len(f) < 3 || len(f) > 5 {
+				return fmt.Errorf("want 3 to 5 fields (lemma, past, participle[, third, gerund]), got %d", len(f))
+			}
+			ir := irregular{past: splitAlt(f[1]), participle: splitAlt(f[2])}
+			if len(f) > 3 {
+				ir.third = splitAlt(f[3])
+			}
+			if len(f) > 4 {
+				ir.gerund = splitAlt(f[4])
+			}
+			irr[strings.ToLower(f[0])] = ir
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	v := &Verbs{index: map[string][]start{}}
+	load := func(fsys fs.FS, files []string) error {
+		sort.Strings(files)
+		for _, name := range files {
+			err := eachLine(fsys, name, func(f []string) error {
+				p, err := parsePattern(f)
+				if err != nil {
+					return err
+				}
+				v.add(p, irr)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			// Record where each pattern came from.
+			n := 0
+			for _, p := range v.Patterns {
+				if p.Source == "" {
+					n++
+					p.Source = name
+				}
+			}
+		}
+		return nil
+	}
+	files, _ := fs.Glob(fsys, "verbs/patterns*.tsv")
+	if err := load(fsys, files); err != nil {
+		return nil, err
+	}
+	for _, p := range user {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("load verbs: %w", err)
+		}
+		if st.IsDir() {
+			dir := os.DirFS(p)
+			files, _ := fs.Glob(dir, "*.tsv")
+			if err := load(dir, files); err != nil {
+				return nil, fmt.Errorf("load verbs %s: %w", p, err)
+			}
+			continue
+		}
+		if err := load(os.DirFS(filepath.Dir(p)), []string{filepath.Base(p)}); err != nil {
+			return nil, fmt.Errorf("load verbs %s: %w", filepath.Dir(p), err)
+		}
+	}
+	return v, nil
+}
+
+func splitAlt(s string) []string {
+	var out []string
+	for _, a := range strings.Split(s, "|") {
+		if a = strings.TrimSpace(strings.ToLower(a)); a != "" && a != "-" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func parsePattern(f []string) (*Pattern, error) {
+	if len(f) != 3 {
+		return nil, fmt.Errorf("want 3 fields (code, kind, pattern), got %d", len(f))
+	}
+	if err := checkCode(f[0]); err != nil {
+		return nil, fmt.Errorf("code: %w", err)
+	}
+	switch f[1] {
+	case "verb", "noun", "phrase":
+	default:
+		return nil, fmt.Errorf("kind: %q is not verb, noun or phrase", f[1])
+	}
+	p := &Pattern{Code: f[0], Kind: f[1], Text: f[2]}
+	for _, el := range strings.Fields(f[2]) {
+		var alts []string
+		for _, a := range strings.Split(el, "|") {
+			if a == "" {
+				return nil, fmt.Errorf("pattern: empty alternative in %q", el)
+			}
+			var words []string
+			for _, t := range text.Tokenize(strings.ReplaceAll(a, "_", " ")) {
+				words = append(words, t.Norm)
+			}
+			if len(words) == 0 {
+				return nil, fmt.Errorf("pattern: no words in %q", a)
+			}
+			alts = append(alts, strings.Join(words, " "))
+		}
+		p.Elements = append(p.Elements, alts)
+	}
+	if len(p.Elements) == 0 {
+		return nil, fmt.Errorf("pattern: empty")
+	}
+	return p, nil
+}
+
+func (v *Verbs) add(p *Pattern, irr map[string]irregular) {
+	v.Patterns = append(v.Patterns, p)
+	for _, alt := range p.Elements[0] {
+		words := strings.Fields(alt)
+		var forms []string
+		switch p.Kind {
+		case "verb":
+			forms = verbForms(words[0], irr)
+		case "noun":
+			if len(words) == 1 {
+				forms = nounForms(words[0])
+			} else {
+				// Multi-word noun: inflect the last word.
+				last := len(words) - 1
+				for _, f := range nounForms(words[last]) {
+					w := append(append([]string{}, words[:last]...), f)
+					v.index[w[0]] = append(v.index[w[0]], start{p: p, words: w})
+				}
+				continue
+			}
+		default:
+			forms = []string{words[0]}
+		}
+		for _, f := range forms {
+			w := append([]string{f}, words[1:]...)
+			v.index[f] = append(v.index[f], start{p: p, words: w})
+		}
+	}
+}
+
+// verbForms lists the inflections of a verb lemma.
+func verbForms(lemma string, irr map[string]irregular) []string {
+	forms := []string{lemma}
+	ir, ok := irr[lemma]
+	add := func(given []string, regular string) {
+		if len(given) > 0 {
+			forms = append(forms, given...)
+		} else {
+			forms = append(forms, regular)
+		}
+	}
+	add(ir.third, third(lemma))
+	if ok {
+		forms = append(forms, ir.past...)
+		forms = append(forms, ir.participle...)
+	} else {
+		forms = append(forms, past(lemma))
+	}
+	add(ir.gerund, gerund(lemma))
+	return dedupe(forms)
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func isVowel(b byte) bool { return strings.IndexByte("aeiou", b) >= 0 }
+
+func third(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "o"):
+		return w + "es"
+	case len(w) > 1 && w[len(w)-1] == 'y' && !isVowel(w[len(w)-2]):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
+}
+
+func past(w string) string {
+	switch {
+	case strings.HasSuffix(w, "e"):
+		return w + "d"
+	case len(w) > 1 && w[len(w)-1] == 'y' && !isVowel(w[len(w)-2]):
+		return w[:len(w)-1] + "ied"
+	}
+	return w + "ed"
+}
+
+func gerund(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ie"):
+		return w[:len(w)-2] + "ying"
+	case strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee") && !strings.HasSuffix(w, "ye") && !strings.HasSuffix(w, "oe") && len(w) > 2:
+		return w[:len(w)-1] + "ing"
+	}
+	return w + "ing"
+}
+
+func nounForms(w string) []string {
+	return dedupe([]string{w, pluralOf(w)})
+}
+
+func pluralOf(w string) string {
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return w + "es"
+	case len(w) > 1 && w[len(w)-1] == 'y' && !isVowel(w[len(w)-2]):
+		return w[:len(w)-1] + "ies"
+	}
+	return w + "s"
+}
+
+// maxGap is how many other words may stand between a pattern's elements.
+const maxGap = 4
+
+// Find returns the triggers in a sentence: at each place the most specific
+// pattern, and no two triggers sharing a word.
+func (v *Verbs) Find(toks []text.Token) []Trigger {
+	var cands []Trigger
+	for i := range toks {
+		if toks[i].Punct {
+			continue
+		}
+		for _, st := range v.index[toks[i].Norm] {
+			end, ok := seqAt(toks, i, st.words)
+			if !ok {
+				continue
+			}
+			tr := Trigger{Pattern: st.p, Start: i, End: end, HeadEnd: end, Spans: []int{i, end}}
+			pos := end
+			matched := true
+			for _, alts := range st.p.Elements[1:] {
+				s, e, ok := findElement(toks, pos, alts)
+				if !ok {
+					matched = false
+					break
+				}
+				tr.Spans = append(tr.Spans, s, e)
+				pos, tr.End = e, e
+			}
+			if matched {
+				cands = append(cands, tr)
+			}
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		sa, sb := cands[a].Pattern.Specificity(), cands[b].Pattern.Specificity()
+		if sa != sb {
+			return sa > sb
+		}
+		return cands[a].Start < cands[b].Start
+	})
+	used := map[int]bool{}
+	var out []Trigger
+	for _, c := range cands {
+		clash := false
+		for k := 0; k < len(c.Spans); k += 2 {
+			for t := c.Spans[k]; t < c.Spans[k+1]; t++ {
+				if used[t] {
+					clash = true
+				}
+			}
+		}
+		if clash {
+			continue
+		}
+		for k := 0; k < len(c.Spans); k += 2 {
+			for t := c.Spans[k]; t < c.Spans[k+1]; t++ {
+				used[t] = true
+			}
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+func seqAt(toks []text.Token, i int, words []string) (int, bool) {
+	if i+len(words) > len(toks) {
+		return 0, false
+	}
+	for k, w := range words {
+		if toks[i+k].Norm != w {
+			return 0, false
+		}
+		if k < len(words)-1 && toks[i+k].Possessive {
+			return 0, false
+		}
+	}
+	return i + len(words), true
+}
+
+// findElement finds one of alts within maxGap words after pos, not
+// crossing clause punctuation.
+func findElement(toks []text.Token, pos int, alts []string) (int, int, bool) {
+	for k := pos; k < len(toks) && k <= pos+maxGap; k++ {
+		if toks[k].Punct && strings.ContainsAny(toks[k].Text, ";:,()[]\"“”") {
+			return 0, 0, false
+		}
+		for _, a := range alts {
+			if e, ok := seqAt(toks, k, strings.Fields(a)); ok {
+				return k, e, true
+			}
+		}
+	}
+	return 0, 0, false
+}

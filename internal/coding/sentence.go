@@ -1,0 +1,42 @@
+package coding
+
+import (
+	"time"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Sentence is one sentence with what the earlier stages found in it. All
+// Start/End offsets inside are code points within Text.
+type Sentence struct {
+	Index  int
+	Text   string
+	Start  int // code point offset of the sentence in the article's cleaned text
+	Tokens []text.Token
+	Actors []actors.Mention
+	Dates  []DateRef
+	Places []PlaceRef
+	Deaths []DeathRef
+}
+
+// DateRef is a resolved date expression in a sentence.
+type DateRef struct {
+	Start, End int
+	Date       time.Time
+	Precision  string
+	Conflict   *event.DateConflict
+}
+
+// PlaceRef is a place named in a sentence.
+type PlaceRef struct {
+	Start, End int
+	Location   event.Location
+}
+
+// DeathRef is a number of dead reported in a sentence.
+type DeathRef struct {
+	Start, End int
+	Min, Max   *int
+}

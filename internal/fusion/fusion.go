@@ -1,0 +1,104 @@
+// Package fusion owns "one event per happening": it merges the mentions of
+// one happening within an article (and, later, across articles) into one
+// event that keeps every mention.
+package fusion
+
+import (
+	"github.com/dyad-events/dyad/internal/event"
+)
+
+var precisionRank = map[string]int{"day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0, "": 0}
+
+// Article merges events of one article that tell the same happening: the
+// same CAMEO root between the same source and target countries and agents
+// whose dates agree (or are unknown). The first mention is the evidence;
+// the merged event takes the most precise date, the first place and the
+// first death count, and lists every mention.
+func Article(evs []event.Event) []event.Event {
+	var out []event.Event
+	for _, e := range evs {
+		merged := false
+		for i := range out {
+			if same(&out[i], &e) {
+				absorb(&out[i], &e)
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			e.Mentions = []event.Evidence{e.Evidence}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func same(a, b *event.Event) bool {
+	if a.Article != b.Article || a.CAMEO[:2] != b.CAMEO[:2] || a.Negated != b.Negated {
+		return false
+	}
+	if a.Source.Country != b.Source.Country || a.Target.Country != b.Target.Country {
+		return false
+	}
+	if a.Source.Agent != b.Source.Agent && a.Source.Agent != "" && b.Source.Agent != "" && a.Source.Country == "" {
+		return false
+	}
+	return datesAgree(a, b)
+}
+
+// datesAgree: two dated mentions of one happening fall within a day; an
+// undated (unknown) mention agrees with anything.
+func datesAgree(a, b *event.Event) bool {
+	if a.DatePrecision != "day" || b.DatePrecision != "day" {
+		return true
+	}
+	return a.Date == b.Date
+}
+
+func absorb(dst, src *event.Event) {
+	seen := false
+	for _, m := range dst.Mentions {
+		if m.Start == src.Evidence.Start {
+			seen = true
+		}
+	}
+	if !seen {
+		dst.Mentions = append(dst.Mentions, src.Evidence)
+	}
+	if precisionRank[src.DatePrecision] > precisionRank[dst.DatePrecision] {
+		dst.Date, dst.DatePrecision, dst.DateConflict = src.Date, src.DatePrecision, src.DateConflict
+	}
+	if dst.Location == nil || (src.Location != nil && precisionRank2(src.Location.Precision) > precisionRank2(dst.Location.Precision)) {
+		if src.Location != nil {
+			dst.Location = src.Location
+		}
+	}
+	if dst.Fatalities == nil {
+		dst.Fatalities = src.Fatalities
+	}
+	// A more specific code (4 digits over 3, a non-root over a root) wins.
+	if len(src.CAMEO) > len(dst.CAMEO) || (dst.CAMEO[2] == '0' && src.CAMEO[2] != '0' && len(src.CAMEO) >= len(dst.CAMEO)) {
+		dst.CAMEO, dst.Goldstein, dst.QuadClass, dst.Plover = src.CAMEO, src.Goldstein, src.QuadClass, src.Plover
+	}
+	if dst.Source.Agent == "" {
+		dst.Source.Agent, dst.Source.Code = src.Source.Agent, src.Source.Code
+	}
+	if dst.Target.Agent == "" {
+		dst.Target.Agent, dst.Target.Code = src.Target.Agent, src.Target.Code
+	}
+	if src.Confidence > dst.Confidence {
+		dst.Confidence = src.Confidence
+	}
+}
+
+func precisionRank2(p string) int {
+	switch p {
+	case "city":
+		return 3
+	case "admin1":
+		return 2
+	case "country":
+		return 1
+	}
+	return 0
+}

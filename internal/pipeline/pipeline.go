@@ -1,0 +1,125 @@
+// Package pipeline owns the order of the stages: it takes one article
+// through cleaning, sentences, actors, dates, places, death counts, coding
+// and fusion, and returns its events. It holds the loaded dictionaries.
+package pipeline
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/dyad-events/dyad/data"
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/coding"
+	"github.com/dyad-events/dyad/internal/dates"
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/fusion"
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/places"
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Pipeline codes articles. Build it once with New; it is safe for
+// concurrent use.
+type Pipeline struct {
+	Actors *actors.Dictionary
+	Coder  *coding.Coder
+	Places *places.Gazetteer
+}
+
+// Options add users' dictionaries to the bundled ones.
+type Options struct {
+	ActorFiles []string // user actor dictionaries (files or directories), override bundled names
+	VerbFiles  []string // user verb pattern files or directories
+}
+
+// New loads the bundled dictionaries, tables and gazetteer.
+func New(opt Options) (*Pipeline, error) {
+	bundled, err := actors.Bundled()
+	if err != nil {
+		return nil, err
+	}
+	layers := [][]actors.Entry{bundled}
+	for _, p := range opt.ActorFiles {
+		es, err := actors.LoadPath(p)
+		if err != nil {
+			return nil, err
+		}
+		layers = append(layers, es)
+	}
+	table, err := coding.LoadTable(data.FS)
+	if err != nil {
+		return nil, err
+	}
+	verbs, err := coding.LoadVerbs(data.FS, opt.VerbFiles...)
+	if err != nil {
+		return nil, err
+	}
+	gaz, err := places.Default()
+	if err != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", err)
+	}
+	return &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs}, Places: gaz}, nil
+}
+
+// Result is one article's coding.
+type Result struct {
+	Article ingest.Article
+	Text    string // cleaned text; evidence offsets refer to it
+	Events  []event.Event
+}
+
+// Analyse runs the stages before coding and returns the analysed sentences.
+func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentence {
+	sents := text.Sentences(cleaned)
+	texts := make([]string, len(sents))
+	for i, s := range sents {
+		texts[i] = s.Text
+	}
+	exprs := dates.Resolve(texts, published)
+	out := make([]coding.Sentence, len(sents))
+	var articleCountries []string
+	for i, s := range sents {
+		toks := text.Tokenize(s.Text)
+		ms := p.Actors.Mentions(s.Text, toks, published)
+		cs := &out[i]
+		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms}
+		var sentCountries []string
+		for _, m := range ms {
+			if m.Country != "" {
+				sentCountries = appendNew(sentCountries, m.Country)
+				articleCountries = appendNew(articleCountries, m.Country)
+			}
+		}
+		for _, e := range exprs[i] {
+			d := coding.DateRef{Start: e.Start, End: e.End, Date: e.Date, Precision: e.Precision}
+			if e.Conflict != nil {
+				d.Conflict = &event.DateConflict{Written: e.Conflict.Written.Format("2006-01-02"),
+					Chosen: e.Date.Format("2006-01-02"), Reason: e.Conflict.Reason}
+			}
+			cs.Dates = append(cs.Dates, d)
+		}
+		ctx := places.Context{Countries: append(sentCountries, articleCountries...)}
+		for _, pm := range p.Places.Find(s.Text, ctx) {
+			cs.Places = append(cs.Places, coding.PlaceRef{Start: pm.Start, End: pm.End, Location: pm.Place.Location()})
+		}
+		// FATALITIES
+	}
+	return out
+}
+
+func appendNew(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// Code codes one article.
+func (p *Pipeline) Code(a ingest.Article) Result {
+	cleaned := text.Clean(a.Text)
+	sents := p.Analyse(cleaned.Text, a.Published)
+	evs := p.Coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents)
+	return Result{Article: a, Text: cleaned.Text, Events: fusion.Article(evs)}
+}
