@@ -1,0 +1,216 @@
+// Package store owns keeping coded articles and events: one interface,
+// Store, with two implementations (SQLite, the default, in
+// internal/store/sqlite, and PostgreSQL in internal/store/postgres), the
+// schema migrations they share, stable event ids, filters and cursor
+// pagination.
+//
+// Open picks the implementation from a URL ("sqlite://PATH",
+// "postgres://…"). Implementations register themselves with Register from
+// their package's init, so a program that opens stores imports the ones it
+// wants for their side effect:
+//
+//	import (
+//		_ "github.com/dyad-events/dyad/internal/store/postgres"
+//		_ "github.com/dyad-events/dyad/internal/store/sqlite"
+//	)
+//
+// Writes are idempotent: PutArticle replaces every row an article owns in
+// one transaction, so coding the same article twice, or again after a
+// crash, leaves one copy.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/event"
+)
+
+// DefaultURL is the store used when none is given: a SQLite file in the
+// working directory.
+const DefaultURL = "sqlite://dyad.db"
+
+// ErrNotFound is returned (wrapped) by Event and Article for an unknown id.
+var ErrNotFound = errors.New("not found")
+
+// Store keeps articles and their events. Implementations are safe for
+// concurrent use.
+type Store interface {
+	// PutArticle stores an article (with its cleaned text, split into
+	// sentences) and its events, replacing whatever the store held for that
+	// article id, in one transaction. Event ids are assigned with EventID
+	// when empty. An article whose Hash matches another stored article's is
+	// recorded with DuplicateOf set to that article and no events.
+	PutArticle(ctx context.Context, a Article, events []event.Event) error
+	// Events returns the events matching f, ordered by (date, id), and the
+	// cursor of the next page ("" when there is none).
+	Events(ctx context.Context, f Filter) ([]StoredEvent, string, error)
+	// Event returns one event with its mentions, or an error wrapping
+	// ErrNotFound.
+	Event(ctx context.Context, id string) (StoredEvent, error)
+	// Article returns one article with its cleaned text, or an error
+	// wrapping ErrNotFound.
+	Article(ctx context.Context, id string) (Article, error)
+	// Actors counts the events each actor code took part in (as source or
+	// target) among the events matching f, most active first, at most
+	// f.Limit of them.
+	Actors(ctx context.Context, f Filter) ([]ActorCount, error)
+	// Series buckets the events matching f by event date: bucket is "day",
+	// "week" (starting Monday) or "month".
+	Series(ctx context.Context, f Filter, bucket string) ([]Point, error)
+	// Relations returns the recorded states of the relation between actor
+	// codes a and b (in either direction), oldest first.
+	Relations(ctx context.Context, a, b string) ([]Relation, error)
+	// PutRelation records one relation state (for the relations/fusion
+	// work); a row with the same (A, B, Since) is replaced.
+	PutRelation(ctx context.Context, r Relation) error
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (Stats, error)
+	// Close releases the store's connections.
+	Close() error
+}
+
+// Article is one stored article.
+type Article struct {
+	ID          string    `json:"id"`
+	Origin      string    `json:"origin,omitempty"` // where it was read ("file:line") or its source name
+	URL         string    `json:"url,omitempty"`
+	Title       string    `json:"title,omitempty"`
+	Published   time.Time `json:"published"`
+	Hash        string    `json:"hash"`                   // content hash (see Hash)
+	Language    string    `json:"language,omitempty"`     // ISO 639-1, "" when unknown
+	DuplicateOf string    `json:"duplicate_of,omitempty"` // id of the article with the same hash seen first
+	Text        string    `json:"text,omitempty"`         // cleaned text; evidence offsets refer to it
+	Events      int       `json:"events"`                 // number of stored events (read only)
+	CodedAt     time.Time `json:"coded_at"`               // when it was stored (set by PutArticle)
+}
+
+// StoredEvent is an event as stored: the contract's event (with its id and
+// mentions) plus what the store knows about its article.
+type StoredEvent struct {
+	event.Event
+	ArticleURL   string `json:"article_url,omitempty"`
+	ArticleTitle string `json:"article_title,omitempty"`
+}
+
+// Filter selects events. Zero fields select everything.
+type Filter struct {
+	Start, End time.Time   // event date range, both inclusive (dates only)
+	Actor      string      // actor code (source or target), e.g. "IRN" or "IRNGOV"; a 3-letter code also matches its agents
+	Dyad       [2]string   // source and target codes, either direction; same prefix rule as Actor
+	Code       string      // CAMEO code prefix, e.g. "19" or "195"
+	Root       string      // CAMEO root (2 digits), e.g. "19"
+	Quad       int         // QuadClass 1-4, 0 any
+	Place      string      // location name, admin1 or country code (exact, case-insensitive)
+	BBox       *[4]float64 // min lon, min lat, max lon, max lat
+	Text       string      // full-text search in the evidence sentence (words, all must match)
+	Limit      int         // page size; 0 means DefaultLimit, capped at MaxLimit
+	Cursor     string      // from a previous Events call
+}
+
+// Page sizes.
+const (
+	DefaultLimit = 100
+	MaxLimit     = 10000
+)
+
+// ActorCount is how often one actor code took part in events.
+type ActorCount struct {
+	Code     string `json:"code"`
+	Country  string `json:"country"`
+	Agent    string `json:"agent"`
+	Name     string `json:"name"` // the most recent text written for it
+	Events   int    `json:"events"`
+	AsSource int    `json:"as_source"`
+	AsTarget int    `json:"as_target"`
+}
+
+// Point is one bucket of a time series.
+type Point struct {
+	Date      string  `json:"date"` // first day of the bucket, YYYY-MM-DD
+	Count     int     `json:"count"`
+	Goldstein float64 `json:"goldstein"` // sum of Goldstein scores
+	Quad      [4]int  `json:"quad"`      // counts of QuadClass 1..4 (index 0..3)
+}
+
+// Relation is one recorded state of the relation between two actors.
+type Relation struct {
+	A        string `json:"a"`
+	B        string `json:"b"`
+	State    string `json:"state"` // e.g. "normal", "broken", "restored"
+	Since    string `json:"since"` // date the state began, YYYY-MM-DD
+	Broken   string `json:"broken,omitempty"`
+	Restored string `json:"restored,omitempty"`
+	EventID  string `json:"event_id,omitempty"` // the event that set the state
+}
+
+// Stats counts what the store holds.
+type Stats struct {
+	Driver        string `json:"driver"`
+	SchemaVersion int    `json:"schema_version"`
+	Articles      int    `json:"articles"`
+	Duplicates    int    `json:"duplicates"`
+	Sentences     int    `json:"sentences"`
+	Events        int    `json:"events"`
+	Actors        int    `json:"actors"`
+	FirstDate     string `json:"first_date,omitempty"`
+	LastDate      string `json:"last_date,omitempty"`
+}
+
+// Opener opens a store from its URL.
+type Opener func(ctx context.Context, url string) (Store, error)
+
+var (
+	mu      sync.RWMutex
+	openers = map[string]Opener{}
+)
+
+// Register makes an implementation available to Open under a URL scheme
+// ("sqlite", "postgres"). It is called from implementations' init.
+func Register(scheme string, open Opener) {
+	mu.Lock()
+	defer mu.Unlock()
+	openers[scheme] = open
+}
+
+// Open opens the store a URL names: "sqlite://PATH" (a file, created when
+// missing; a bare path or "" means SQLite too, "" being DefaultURL) or
+// "postgres://…" / "postgresql://…". The schema is migrated to the latest
+// version.
+func Open(ctx context.Context, url string) (Store, error) {
+	if url == "" {
+		url = DefaultURL
+	}
+	scheme := "sqlite"
+	if i := strings.Index(url, "://"); i > 0 {
+		scheme = url[:i]
+	} else {
+		url = "sqlite://" + url
+	}
+	if scheme == "postgresql" {
+		scheme = "postgres"
+	}
+	mu.RLock()
+	open := openers[scheme]
+	mu.RUnlock()
+	if open == nil {
+		var have []string
+		mu.RLock()
+		for s := range openers {
+			have = append(have, s)
+		}
+		mu.RUnlock()
+		sort.Strings(have)
+		return nil, fmt.Errorf("open store: no driver for %q (have %v; import internal/store/%s)", scheme, have, scheme)
+	}
+	s, err := open(ctx, url)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store: %w", scheme, err)
+	}
+	return s, nil
+}
