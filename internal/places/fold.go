@@ -3,6 +3,7 @@ package places
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Fold reduces a name to its matching key: lower case, Latin accents
@@ -10,6 +11,9 @@ import (
 // words separated by single spaces (Koh-e-Sabz → koh e sabz). A trailing
 // possessive 's is removed from each word (Pakistan's → pakistan).
 func Fold(s string) string {
+	if k, ok := foldFast(s); ok {
+		return k
+	}
 	toks := tokenize(s)
 	if len(toks) == 0 {
 		return ""
@@ -160,4 +164,95 @@ func abbrevEnd(rs []rune, i int) int {
 		return i
 	}
 	return j
+}
+
+// foldFast is Fold for strings without dots, in one pass and one
+// allocation; ok is false when the full tokenizer is needed.
+func foldFast(s string) (string, bool) {
+	var buf [128]byte
+	b := buf[:0]
+	space := false // a separator is pending
+	rs := s
+	for i := 0; i < len(rs); {
+		c := rs[i]
+		if c < 0x80 {
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				if space && len(b) > 0 {
+					b = append(b, ' ')
+				}
+				space = false
+				b = append(b, c)
+			case 'A' <= c && c <= 'Z':
+				if space && len(b) > 0 {
+					b = append(b, ' ')
+				}
+				space = false
+				b = append(b, c+'a'-'A')
+			case c == '.':
+				return "", false
+			case c == '\'' || c == '`':
+				if !apostropheInWord(rs, i, 1) {
+					space = true
+				} else if possessiveAt(rs, i+1) {
+					i += 2
+					space = true
+					continue
+				}
+			default:
+				space = true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(rs[i:])
+		switch {
+		case isApos(r):
+			if !apostropheInWord(rs, i, n) {
+				space = true
+			} else if possessiveAt(rs, i+n) {
+				i += n + 1
+				space = true
+				continue
+			}
+		case unicode.Is(unicode.Mn, r):
+		case isWordRune(r):
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			if f, ok := foldTable[r]; ok {
+				b = append(b, f...)
+			} else {
+				b = utf8.AppendRune(b, unicode.ToLower(r))
+			}
+		default:
+			space = true
+		}
+		i += n
+	}
+	return string(b), true
+}
+
+// apostropheInWord reports whether the apostrophe of n bytes at i stands
+// between two word characters.
+func apostropheInWord(s string, i, n int) bool {
+	if i == 0 || i+n >= len(s) {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:i])
+	q, _ := utf8.DecodeRuneInString(s[i+n:])
+	return isWordRune(p) && isWordRune(q)
+}
+
+// possessiveAt reports whether s[i:] starts with an s ending the word.
+func possessiveAt(s string, i int) bool {
+	if i >= len(s) || (s[i] != 's' && s[i] != 'S') {
+		return false
+	}
+	if i+1 == len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i+1:])
+	return !isWordRune(r)
 }

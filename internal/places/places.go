@@ -23,8 +23,9 @@
 //	  - alternates: other names, separated by '|', or "-".
 //
 // Trailing fields may be left out (they read as "-"). A line whose kind,
-// country and admin1 code match an entry already loaded (and, for a city,
-// whose name folds to the same key) merges into it: its alternates are added,
+// country and admin1 code match an entry already loaded (for a city: one
+// loaded from an earlier source of LoadSources, with a name that folds to
+// the same key; one file may list two villages of one name) merges into it: its alternates are added,
 // any given coordinates and population replace the old ones, and a country's
 // or admin1's name becomes its preferred name (the old one still matches). This is how
 // additions.tsv adds spellings (Baluchistan, Kiev) to GeoNames entries.
@@ -133,7 +134,8 @@ type Gazetteer struct {
 	index     map[string][]int32 // folded name → entries
 	countries map[string]int32   // ISO3 → entry
 	admins    map[string]int32   // "PAK.02" → entry
-	cities    map[string]int32   // "PAK.02.panjgur" → entry (for merging)
+	cities    map[string]int32   // "PAK.02.panjgur" → entry (for merging; built for a second source)
+	source    int                // index of the source being read
 	demonyms  map[string][]string
 	common    map[string]bool
 	maxTokens int
@@ -154,15 +156,20 @@ func Load(r io.Reader) (*Gazetteer, error) {
 // LoadSources reads several gazetteer files in order, later ones adding to
 // and merging into earlier ones (the GeoNames file, then additions).
 func LoadSources(srcs ...Source) (*Gazetteer, error) {
+	return loadSources(0, srcs...)
+}
+
+// loadSources is LoadSources with a hint of the number of names.
+func loadSources(names int, srcs ...Source) (*Gazetteer, error) {
 	g := &Gazetteer{
-		index:     map[string][]int32{},
+		index:     make(map[string][]int32, names),
 		countries: map[string]int32{},
 		admins:    map[string]int32{},
-		cities:    map[string]int32{},
 		demonyms:  map[string][]string{},
 		common:    map[string]bool{},
 	}
-	for _, s := range srcs {
+	for i, s := range srcs {
+		g.source = i
 		if err := g.read(s); err != nil {
 			return nil, err
 		}
@@ -226,17 +233,24 @@ func fieldError(field, format string, args ...any) error {
 
 func (g *Gazetteer) addLine(line string) error {
 	var f [9]string
-	parts := strings.SplitN(strings.TrimRight(line, "\r"), "\t", 10)
-	if len(parts) > 9 {
-		return errors.New("too many fields (want at most 9)")
+	line = strings.TrimRight(line, "\r")
+	nf := 0
+	for nf < len(f) {
+		field, rest, more := strings.Cut(line, "\t")
+		f[nf] = strings.TrimSpace(field)
+		nf++
+		line = rest
+		if !more {
+			break
+		}
+		if nf == len(f) {
+			return errors.New("too many fields (want at most 9)")
+		}
 	}
-	if len(parts) < 4 {
-		return fmt.Errorf("%d fields, want at least 4 (kind, country, admin1, name)", len(parts))
+	if nf < 4 {
+		return fmt.Errorf("%d fields, want at least 4 (kind, country, admin1, name)", nf)
 	}
 	for i := range f {
-		if i < len(parts) {
-			f[i] = strings.TrimSpace(parts[i])
-		}
 		if f[i] == "" {
 			f[i] = "-"
 		}
@@ -290,13 +304,16 @@ func (g *Gazetteer) addLine(line string) error {
 	}
 	var alts []string
 	if f[8] != "-" {
-		for _, a := range strings.Split(f[8], "|") {
+		for rest, more := f[8], true; more; {
+			var a string
+			a, rest, more = strings.Cut(rest, "|")
 			if a = strings.TrimSpace(a); a != "" {
 				alts = append(alts, a)
 			}
 		}
 	}
-	if Fold(e.name) == "" {
+	nameKey := Fold(e.name)
+	if nameKey == "" {
 		return fieldError("name", "%q has no letters", e.name)
 	}
 
@@ -309,9 +326,21 @@ func (g *Gazetteer) addLine(line string) error {
 	case kindAdmin1:
 		key, byKey = e.country+"."+e.admin1, g.admins
 	default:
-		key, byKey = e.country+"."+e.admin1+"."+Fold(e.name), g.cities
+		// Cities merge only into entries of earlier sources: one file may
+		// list two villages of one name in one division.
+		if g.source > 0 {
+			if g.cities == nil {
+				g.cities = make(map[string]int32, len(g.entries))
+				for id := range g.entries {
+					if c := &g.entries[id]; c.kind == kindCity {
+						g.cities[c.country+"."+c.admin1+"."+Fold(c.name)] = int32(id)
+					}
+				}
+			}
+			key, byKey = e.country+"."+e.admin1+"."+nameKey, g.cities
+		}
 	}
-	if id, ok := byKey[key]; ok {
+	if id, ok := byKey[key]; ok && byKey != nil {
 		old := &g.entries[id]
 		if haveCoords {
 			old.lat, old.lon = e.lat, e.lon
@@ -336,8 +365,10 @@ func (g *Gazetteer) addLine(line string) error {
 	}
 	id := int32(len(g.entries))
 	g.entries = append(g.entries, e)
-	byKey[key] = id
-	g.indexName(e.name, id)
+	if byKey != nil {
+		byKey[key] = id
+	}
+	g.indexKey(nameKey, id)
 	for _, a := range alts {
 		g.indexName(a, id)
 	}
@@ -365,7 +396,10 @@ func (g *Gazetteer) addDemonym(f [9]string) error {
 }
 
 func (g *Gazetteer) indexName(name string, id int32) {
-	k := Fold(name)
+	g.indexKey(Fold(name), id)
+}
+
+func (g *Gazetteer) indexKey(k string, id int32) {
 	if k == "" {
 		return
 	}
@@ -376,6 +410,9 @@ func (g *Gazetteer) indexName(name string, id int32) {
 		}
 	}
 	g.index[k] = append(ids, id)
+	if len(ids) > 0 {
+		return // a second reading: its length is known already
+	}
 	if n := strings.Count(k, " ") + 1; n > g.maxTokens {
 		g.maxTokens = n
 	}
@@ -437,7 +474,7 @@ func loadEmbedded() (*Gazetteer, error) {
 		return nil, err
 	}
 	defer add.Close()
-	g, err := LoadSources(Source{Name: "gazetteer.tsv.gz", R: main}, Source{Name: "additions.tsv", R: add})
+	g, err := loadSources(1<<19, Source{Name: "gazetteer.tsv.gz", R: main}, Source{Name: "additions.tsv", R: add})
 	if err != nil {
 		return nil, err
 	}
