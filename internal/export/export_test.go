@@ -1,0 +1,138 @@
+package export_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/export"
+)
+
+func intp(n int) *int { return &n }
+
+var sample = event.Event{
+	ID: "a1b2c3", Article: "seed", Date: "2024-01-18", DatePrecision: "day",
+	Source: event.Actor{Text: "Pakistan", Country: "PAK", Agent: "MIL", Code: "PAKMIL"},
+	Target: event.Actor{Text: "Iran", Country: "IRN", Code: "IRN"},
+	CAMEO:  "195", QuadClass: 4, Goldstein: -10, Plover: event.Plover{Type: "ASSAULT", Mode: "aerial"},
+	Location: &event.Location{Name: "Saravan", Country: "IRN", Admin1: "Sistan and Baluchestan",
+		Lat: 27.37, Lon: 62.33, Precision: "city"},
+	Fatalities: &event.Fatalities{Min: intp(7), Max: intp(9)},
+	Confidence: 0.9,
+	Evidence:   event.Evidence{Sentence: "Pakistani jets struck\tSaravan,\nkilling nine.", Start: 0, End: 44},
+}
+
+var opt = export.Options{
+	Added:     time.Date(2024, 1, 19, 8, 30, 0, 0, time.UTC),
+	SourceURL: func(id string) string { return "https://example.com/" + id },
+}
+
+func write(t *testing.T, format string, evs ...event.Event) string {
+	t.Helper()
+	var b bytes.Buffer
+	w, err := export.New(format, &b, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range evs {
+		if err := w.Write(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestGDELTHas61Columns(t *testing.T) {
+	if n := len(export.GDELTColumns); n != 61 {
+		t.Fatalf("GDELTColumns has %d names, want 61", n)
+	}
+	noLoc := sample
+	noLoc.Location, noLoc.ID, noLoc.Date = nil, "", "garbage"
+	out := write(t, "gdelt", sample, noLoc)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("got %d lines, want 2:\n%s", len(lines), out)
+	}
+	for i, l := range lines {
+		if n := len(strings.Split(l, "\t")); n != 61 {
+			t.Errorf("line %d has %d columns, want 61: %q", i+1, n, l)
+		}
+	}
+	col := map[string]string{}
+	for i, v := range strings.Split(lines[0], "\t") {
+		col[export.GDELTColumns[i]] = v
+	}
+	want := map[string]string{
+		"Day": "20240118", "MonthYear": "202401", "Year": "2024", "FractionDate": "2024.1315",
+		"Actor1Code": "PAKMIL", "Actor1Name": "PAKISTAN", "Actor1CountryCode": "PAK", "Actor1Type1Code": "MIL",
+		"Actor2Code": "IRN", "Actor2CountryCode": "IRN", "IsRootEvent": "1",
+		"EventCode": "195", "EventBaseCode": "195", "EventRootCode": "19", "QuadClass": "4", "GoldsteinScale": "-10",
+		"NumMentions": "1", "Actor1Geo_Type": "0", "ActionGeo_Type": "4",
+		"ActionGeo_FullName": "Saravan, Sistan and Baluchestan", "ActionGeo_CountryCode": "IR",
+		"ActionGeo_Lat": "27.37", "ActionGeo_Long": "62.33",
+		"DATEADDED": "20240119083000", "SOURCEURL": "https://example.com/seed",
+	}
+	for k, v := range want {
+		if col[k] != v {
+			t.Errorf("%s = %q, want %q", k, col[k], v)
+		}
+	}
+	if id := col["GlobalEventID"]; id == "" || strings.Trim(id, "0123456789") != "" {
+		t.Errorf("GlobalEventID %q is not an integer", id)
+	}
+}
+
+func TestFIPS(t *testing.T) {
+	for iso, want := range map[string]string{"DEU": "GM", "GBR": "UK", "IRN": "IR", "PAK": "PK", "USA": "US", "XXX": ""} {
+		if got := export.FIPS(iso); got != want {
+			t.Errorf("FIPS(%q) = %q, want %q", iso, got, want)
+		}
+	}
+}
+
+func TestCSV(t *testing.T) {
+	recs, err := csv.NewReader(strings.NewReader(write(t, "csv", sample, sample))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 3 {
+		t.Fatalf("got %d records, want header + 2", len(recs))
+	}
+	row := map[string]string{}
+	for i, h := range recs[0] {
+		row[h] = recs[1][i]
+	}
+	for k, v := range map[string]string{"url": "https://example.com/seed", "cameo": "195", "source_code": "PAKMIL",
+		"fatalities_min": "7", "fatalities_max": "9", "lat": "27.37", "evidence": sample.Evidence.Sentence} {
+		if row[k] != v {
+			t.Errorf("%s = %q, want %q", k, row[k], v)
+		}
+	}
+	if got := write(t, "csv"); !strings.HasPrefix(got, "id,article,") {
+		t.Errorf("empty CSV export = %q, want the header", got)
+	}
+}
+
+func TestJSONLRoundTrip(t *testing.T) {
+	out := write(t, "jsonl", sample)
+	var got event.Event
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.CAMEO != "195" || got.Location.Name != "Saravan" || *got.Fatalities.Max != 9 || got.Evidence != sample.Evidence {
+		t.Errorf("round trip lost fields: %+v", got)
+	}
+}
+
+func TestUnknownFormat(t *testing.T) {
+	if _, err := export.New("parquet", &bytes.Buffer{}, opt); err == nil {
+		t.Error("New(parquet) succeeded")
+	}
+}
