@@ -8,17 +8,18 @@ import (
 
 // Bounds of the context check.
 const (
-	neighbourSentences = 2  // neighbours are day dates within this many sentences
+	neighbourSentences = 3  // neighbours are day dates within this many sentences
 	neighbourDays      = 5  // … whose day of the month is within this many days
 	minJumpDays        = 45 // a correction must move the date at least this far
 )
 
 // findConflicts corrects written days whose month contradicts their context
 // and reports whether it changed any. A day written without a year ("16
-// July") is read in another month M when every day-precision date within
-// two sentences falls in M, within a few days of the same day of the month,
-// and there are two such neighbours, or one plus a month span naming M
-// mentioned earlier ("earlier in January"). The corrected date must move at
+// July") is read in another month M when the day-precision dates within
+// three sentences that lie within five days of the same day of the month all
+// fall in M, none of the dates nearby is in the written month, and there are
+// two such neighbours, or one plus a month span naming M mentioned earlier
+// ("earlier in January"). The corrected date must move at
 // least 45 days and, in past tense, not pass publication. Written keeps the
 // naive reading.
 func findConflicts(items []item, pub time.Time) bool {
@@ -44,10 +45,13 @@ func findConflicts(items []item, pub time.Time) bool {
 			}
 			y, m, d := nb.date.Date()
 			if int(m) == it.m {
-				disagree = true
+				disagree = true // the written month has support nearby
 				break
 			}
-			if count > 0 && (y != ny || int(m) != nm) || d-it.d > neighbourDays || it.d-d > neighbourDays {
+			if d-it.d > neighbourDays || it.d-d > neighbourDays {
+				continue // another happening, not the same days
+			}
+			if count > 0 && (y != ny || int(m) != nm) {
 				disagree = true
 				break
 			}

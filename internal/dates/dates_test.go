@@ -341,3 +341,37 @@ func BenchmarkResolve(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N*len(benchArticle))/b.Elapsed().Seconds(), "sentences/s")
 }
+
+// TestConflictThreeSentencesAway: the January dates that contradict a
+// written "9 October" come three sentences later, after a month span.
+func TestConflictThreeSentencesAway(t *testing.T) {
+	got := dates.Resolve([]string{
+		"Shelling along the ceasefire line grew heavier in early February, monitors said.",
+		"On 9 October, artillery hit a grain depot outside the town.",
+		"The governor called it a provocation.",
+		"Aid agencies warned of shortages.",
+		"The army answered with rocket fire on 10 February and again two days later.",
+	}, mustDate(t, "2024-02-20"))
+	e := got[1][0]
+	if e.Date.Format(time.DateOnly) != "2024-02-09" || e.Conflict == nil || e.Conflict.Written.Format(time.DateOnly) != "2023-10-09" {
+		t.Fatalf("9 October: %s conflict %+v, want 2024-02-09 written 2023-10-09", e.Date.Format(time.DateOnly), e.Conflict)
+	}
+	if !strings.Contains(e.Conflict.Reason, "'early February'") || !strings.Contains(e.Conflict.Reason, "10–12 February") {
+		t.Errorf("reason %q", e.Conflict.Reason)
+	}
+}
+
+// TestConflictWithLaterLead: a date of another happening in the context
+// month (27 January, far from the 16th) neither supports nor vetoes.
+func TestConflictWithLaterLead(t *testing.T) {
+	got := dates.Resolve([]string{
+		"The two neighbours agreed on Saturday, 27 January, to send their envoys back.",
+		"Raids across the frontier had multiplied earlier in January.",
+		"On 16 July, drones struck a market town.",
+		"The interior minister visited the town.",
+		"The neighbour recalled its envoy on 17 January.",
+	}, mustDate(t, "2024-01-29"))
+	if e := got[2][0]; e.Date.Format(time.DateOnly) != "2024-01-16" || e.Conflict == nil {
+		t.Fatalf("16 July: %s conflict %+v, want 2024-01-16 flagged", e.Date.Format(time.DateOnly), e.Conflict)
+	}
+}
