@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/internal/coding"
 	"github.com/dyad-events/dyad/internal/dates"
 	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/fatalities"
 	"github.com/dyad-events/dyad/internal/fusion"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/places"
@@ -102,7 +103,9 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 		for _, pm := range p.Places.Find(s.Text, ctx) {
 			cs.Places = append(cs.Places, coding.PlaceRef{Start: pm.Start, End: pm.End, Location: pm.Place.Location()})
 		}
-		// FATALITIES
+		for _, c := range fatalities.Find(s.Text) {
+			cs.Deaths = append(cs.Deaths, coding.DeathRef{Start: c.Start, End: c.End, Min: c.Min, Max: c.Max})
+		}
 	}
 	return out
 }

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var o, e bytes.Buffer
+	code = Run(context.Background(), args, &o, &e)
+	return o.String(), e.String(), code
+}
+
+// Bad records are reported by line and field; the good ones are coded and
+// the exit status says input was rejected.
+func TestExtractReportsBadRecordsAndGoesOn(t *testing.T) {
+	out, errs, code := run(t, "extract", "testdata/mixed.jsonl")
+	if code != exitRejected {
+		t.Errorf("exit status %d, want %d; stderr:\n%s", code, exitRejected, errs)
+	}
+	for _, want := range []string{"mixed.jsonl:2: not a JSON object", "mixed.jsonl:3: text:", "mixed.jsonl:4: published:"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	arts := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var ev struct {
+			Article string `json:"article"`
+		}
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatalf("output line is not JSON: %q", line)
+		}
+		arts[ev.Article] = true
+	}
+	if !arts["good-1"] || !arts["good-2"] {
+		t.Errorf("events for both good articles expected, got articles %v", arts)
+	}
+}
+
+func TestExtractPlainTextNeedsDate(t *testing.T) {
+	_, errs, code := run(t, "extract", "../../examples/dispatch.txt")
+	if code != exitRejected || !strings.Contains(errs, "--published") {
+		t.Errorf("text without --published: exit %d, stderr %q", code, errs)
+	}
+	out, errs, code := run(t, "extract", "--published", "2025-05-06", "../../examples/dispatch.txt")
+	if code != exitOK || !strings.Contains(out, `"article":"dispatch"`) {
+		t.Errorf("text with --published: exit %d, stderr %q, out %q", code, errs, out)
+	}
+}
+
+// The evidence offsets point at the evidence sentence in the cleaned text.
+func TestEvidenceOffsets(t *testing.T) {
+	out, _, _ := run(t, "extract", "../../examples/articles.jsonl")
+	if out == "" {
+		t.Fatal("no events from the examples")
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var ev struct {
+			Evidence struct {
+				Sentence   string
+				Start, End int
+			}
+		}
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatal(err)
+		}
+		if n := len([]rune(ev.Evidence.Sentence)); ev.Evidence.End-ev.Evidence.Start != n {
+			t.Errorf("offsets %d-%d do not span the %d code points of %q", ev.Evidence.Start, ev.Evidence.End, n, ev.Evidence.Sentence)
+		}
+	}
+}
+
+func seedDir(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "eval", "seed")
+	if _, err := os.Stat(filepath.Join(dir, "articles.jsonl")); err != nil {
+		t.Skipf("the seed article is not here (%v); skipping", err)
+	}
+	return dir
+}
+
+// dyad eval prints the same summary line as the shared scorer.
+func TestEvalAgreesWithSharedScorer(t *testing.T) {
+	dir := seedDir(t)
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not installed; cannot run the shared scorer")
+	}
+	out, _, _ := run(t, "extract", filepath.Join(dir, "articles.jsonl"))
+	sys := filepath.Join(t.TempDir(), "sys.jsonl")
+	if err := os.WriteFile(sys, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gold := filepath.Join(dir, "gold.jsonl")
+	ours, _, code := run(t, "eval", gold, sys)
+	if code != exitOK {
+		t.Fatalf("dyad eval exit %d", code)
+	}
+	theirs, err := exec.Command(py, filepath.Join(dir, "..", "score.py"), gold, sys).Output()
+	if err != nil {
+		t.Fatalf("score.py: %v", err)
+	}
+	if a, b := lastLine(ours), lastLine(string(theirs)); a != b {
+		t.Errorf("dyad eval says %q, score.py says %q", a, b)
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}

@@ -1,0 +1,128 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dyad-events/dyad/internal/eval"
+	"github.com/dyad-events/dyad/internal/ingest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func newPipeline(t testing.TB) *Pipeline {
+	t.Helper()
+	p, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func codeFile(t testing.TB, p *Pipeline, path string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	err := ingest.Read(path, ingest.Options{}, func(a ingest.Article) error {
+		for _, e := range p.Code(a).Events {
+			if err := enc.Encode(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, func(pr ingest.Problem) { t.Errorf("unexpected bad input: %v", pr) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// The seed article through the whole pipeline, scored by the contract's
+// rule: the happenings the coder must get, with their dates.
+func TestSeedArticle(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "eval", "seed")
+	if _, err := os.Stat(filepath.Join(dir, "articles.jsonl")); err != nil {
+		t.Skipf("seed article not present (%v); skipping", err)
+	}
+	p := newPipeline(t)
+	out := codeFile(t, p, filepath.Join(dir, "articles.jsonl"))
+	gold, err := eval.Load(filepath.Join(dir, "gold.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys, err := eval.Read("system", bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := eval.Score(gold, sys)
+	type key struct{ code, src, tgt, date string }
+	found := map[key]bool{}
+	for _, pr := range res.Pairs {
+		date := ""
+		if pr.Gold.DatePrecision == "day" && len(pr.System.Date) >= 10 && pr.System.Date[:10] == pr.Gold.Date {
+			date = pr.Gold.Date
+		}
+		found[key{pr.Gold.CAMEO, pr.Gold.Source.Country, pr.Gold.Target.Country, date}] = true
+	}
+	for _, want := range []key{
+		{"195", "IRN", "PAK", "2024-01-16"}, // Iranian missiles hit Koh-e-Sabz (written "16 July")
+		{"161", "PAK", "IRN", "2024-01-17"}, // Pakistan withdrew its ambassador
+		{"195", "PAK", "IRN", "2024-01-18"}, // the retaliatory strikes the next day
+		{"050", "IRN", "PAK", "2024-01-27"}, // ambassadors return: relations restored
+		{"050", "PAK", "IRN", "2024-01-27"},
+	} {
+		if !found[want] {
+			t.Errorf("seed: gold event %v not found with its date", want)
+		}
+	}
+	if res.FP > 2 {
+		var b bytes.Buffer
+		res.Write(&b, true)
+		t.Errorf("seed: %d false alarms\n%s", res.FP, b.String())
+	}
+}
+
+// Whole-pipeline output on the examples is pinned in a golden file; run
+// `go test ./internal/pipeline -update` after an intended change.
+func TestExamplesGolden(t *testing.T) {
+	p := newPipeline(t)
+	got := codeFile(t, p, filepath.Join("..", "..", "examples", "articles.jsonl"))
+	golden := filepath.Join("testdata", "examples.golden.jsonl")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("examples' events differ from %s; diff the output of `dyad extract examples/articles.jsonl` against it and run with -update if the change is intended", golden)
+	}
+}
+
+func BenchmarkCodeSeed(b *testing.B) {
+	dir := filepath.Join("..", "..", "..", "shared", "eval", "seed", "articles.jsonl")
+	if _, err := os.Stat(dir); err != nil {
+		b.Skip("seed not present")
+	}
+	p := newPipeline(b)
+	var arts []ingest.Article
+	_ = ingest.Read(dir, ingest.Options{}, func(a ingest.Article) error { arts = append(arts, a); return nil }, func(ingest.Problem) {})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			p.Code(a)
+		}
+	}
+}
