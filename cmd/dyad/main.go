@@ -29,6 +29,7 @@ func commands() []command {
 	return []command{
 		{"extract", "code articles (JSONL, text) into event JSONL on stdout", runExtract},
 		{"eval", "score events against gold events (the contract's match rule)", runEval},
+		{"relations", "code articles and show each country pair's relations over time", runRelations},
 	}
 }
 
