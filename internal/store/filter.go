@@ -1,0 +1,129 @@
+package store
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"unicode"
+)
+
+// where builds the SQL condition (with ? placeholders) and its arguments
+// for f, over the events table aliased "e". No user string is ever put in
+// the SQL text: every value is a parameter.
+func (d *Dialect) where(f Filter) (string, []any, error) {
+	var conds []string
+	var args []any
+	add := func(c string, a ...any) { conds = append(conds, c); args = append(args, a...) }
+	if !f.Start.IsZero() {
+		add("e.date >= ?", d.DateArg(f.Start.Format("2006-01-02")))
+	}
+	if !f.End.IsZero() {
+		add("e.date <= ?", d.DateArg(f.End.Format("2006-01-02")))
+	}
+	actor := func(side, code string) (string, []any) {
+		code = strings.ToUpper(strings.TrimSpace(code))
+		if len(code) == 3 {
+			return "(e." + side + "_code = ? OR e." + side + "_country = ?)", []any{code, code}
+		}
+		return "e." + side + "_code = ?", []any{code}
+	}
+	if f.Actor != "" {
+		s, sa := actor("source", f.Actor)
+		t, ta := actor("target", f.Actor)
+		add("("+s+" OR "+t+")", append(sa, ta...)...)
+	}
+	if f.Dyad[0] != "" || f.Dyad[1] != "" {
+		if f.Dyad[0] == "" || f.Dyad[1] == "" {
+			return "", nil, fmt.Errorf("dyad needs two actor codes")
+		}
+		s0, a0 := actor("source", f.Dyad[0])
+		t1, a1 := actor("target", f.Dyad[1])
+		s1, a2 := actor("source", f.Dyad[1])
+		t0, a3 := actor("target", f.Dyad[0])
+		var a []any
+		a = append(append(append(append(a, a0...), a1...), a2...), a3...)
+		add("(("+s0+" AND "+t1+") OR ("+s1+" AND "+t0+"))", a...)
+	}
+	if f.Code != "" {
+		if !digits(f.Code) || len(f.Code) > 4 {
+			return "", nil, fmt.Errorf("CAMEO code %q: want 2 to 4 digits", f.Code)
+		}
+		if len(f.Code) <= 2 {
+			add("e.root = ?", pad2(f.Code))
+		} else {
+			add("(e.cameo = ? OR e.cameo LIKE ?)", f.Code, f.Code+"_")
+		}
+	}
+	if f.Root != "" {
+		if !digits(f.Root) || len(f.Root) > 2 {
+			return "", nil, fmt.Errorf("CAMEO root %q: want 2 digits", f.Root)
+		}
+		add("e.root = ?", pad2(f.Root))
+	}
+	if f.Quad != 0 {
+		if f.Quad < 1 || f.Quad > 4 {
+			return "", nil, fmt.Errorf("quad class %d: want 1 to 4", f.Quad)
+		}
+		add("e.quad = ?", f.Quad)
+	}
+	if p := strings.TrimSpace(f.Place); p != "" {
+		add("(e.place_name_lc = ? OR e.place_admin1_lc = ? OR e.place_country = ?)",
+			strings.ToLower(p), strings.ToLower(p), strings.ToUpper(p))
+	}
+	if b := f.BBox; b != nil {
+		if b[0] > b[2] || b[1] > b[3] {
+			return "", nil, fmt.Errorf("bbox %v: want min lon, min lat, max lon, max lat", *b)
+		}
+		add("(e.lon >= ? AND e.lon <= ? AND e.lat >= ? AND e.lat <= ?)", b[0], b[2], b[1], b[3])
+	}
+	if strings.TrimSpace(f.Text) != "" {
+		q := d.FTSQuery(f.Text)
+		if q == "" {
+			return "", nil, fmt.Errorf("text search %q has no words", f.Text)
+		}
+		add("(e.article_id, e.sentence_idx) IN ("+d.TextMatch+")", q)
+	}
+	if len(conds) == 0 {
+		return "1=1", args, nil
+	}
+	return strings.Join(conds, " AND "), args, nil
+}
+
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func pad2(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// Words splits a user's text search into words (letters and digits only).
+func Words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// encodeCursor and decodeCursor turn the (date, id) of the last event of a
+// page into an opaque cursor and back.
+func encodeCursor(date, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(date + "|" + id))
+}
+
+func decodeCursor(c string) (date, id string, err error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return "", "", fmt.Errorf("bad cursor: %w", err)
+	}
+	date, id, ok := strings.Cut(string(b), "|")
+	if !ok || len(date) != 10 {
+		return "", "", fmt.Errorf("bad cursor %q", c)
+	}
+	return date, id, nil
+}

@@ -1,0 +1,179 @@
+// Package sqlite is dyad's default store: one SQLite file (WAL mode), no
+// set-up, through the pure Go driver modernc.org/sqlite. Sentences are
+// searchable through an FTS5 index kept in step by triggers.
+//
+// Importing the package registers the "sqlite" scheme with store.Open.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/store"
+
+	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
+)
+
+func init() {
+	store.Register("sqlite", func(ctx context.Context, u string) (store.Store, error) { return Open(ctx, u) })
+}
+
+// Path turns a store URL ("sqlite://PATH", "sqlite:///abs/PATH" or a bare
+// path) into the database file's path.
+func Path(u string) string {
+	p := strings.TrimPrefix(u, "sqlite://")
+	if i := strings.IndexByte(p, '?'); i >= 0 {
+		p = p[:i]
+	}
+	return p
+}
+
+// Open opens (creating when missing) the SQLite store a URL names and
+// migrates its schema.
+func Open(ctx context.Context, u string) (*store.DB, error) {
+	path := Path(u)
+	if path == "" {
+		return nil, fmt.Errorf("sqlite: no file in %q", u)
+	}
+	memory := path == ":memory:"
+	if !memory {
+		if dir := filepath.Dir(path); dir != "." {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return nil, fmt.Errorf("sqlite: %w", err)
+			}
+		}
+	}
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(30000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(0)", "cache_size(-32000)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + path + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	if memory {
+		db.SetMaxOpenConns(1)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	s := &store.DB{SQL: db, D: Dialect}
+	if err := s.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// Dialect is SQLite's store.Dialect.
+var Dialect = &store.Dialect{
+	Name:    "sqlite",
+	DateArg: func(d string) any { return d },
+	DateOut: func(col string) string { return col },
+	Bucket: func(col, bucket string) string {
+		switch bucket {
+		case "week":
+			return "date(" + col + ", 'weekday 0', '-6 days')"
+		case "month":
+			return "strftime('%Y-%m-01', " + col + ")"
+		}
+		return col
+	},
+	TextMatch: `SELECT s.article_id, s.idx FROM sentences s WHERE s.id IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)`,
+	FTSQuery: func(t string) string {
+		ws := store.Words(t)
+		for i, w := range ws {
+			ws[i] = `"` + w + `"`
+		}
+		return strings.Join(ws, " ")
+	},
+	Migrations: migrations,
+}
+
+var migrations = []store.Migration{{
+	Version: 1, Name: "articles, sentences, events, mentions, actors, relations",
+	SQL: []string{
+		`CREATE TABLE articles (
+			id TEXT PRIMARY KEY,
+			origin TEXT NOT NULL DEFAULT '',
+			url TEXT NOT NULL DEFAULT '',
+			title TEXT NOT NULL DEFAULT '',
+			published TEXT NOT NULL,
+			hash TEXT NOT NULL,
+			language TEXT NOT NULL DEFAULT '',
+			duplicate_of TEXT,
+			text TEXT NOT NULL,
+			n_events INTEGER NOT NULL DEFAULT 0,
+			coded_at INTEGER NOT NULL)`,
+		`CREATE INDEX articles_hash ON articles (hash)`,
+		`CREATE INDEX articles_published ON articles (published)`,
+		`CREATE TABLE sentences (
+			id INTEGER PRIMARY KEY,
+			article_id TEXT NOT NULL,
+			idx INTEGER NOT NULL,
+			start_off INTEGER NOT NULL,
+			end_off INTEGER NOT NULL,
+			text TEXT NOT NULL,
+			UNIQUE (article_id, idx))`,
+		`CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`,
+		`CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+			INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text); END`,
+		`CREATE TRIGGER sentences_ad AFTER DELETE ON sentences BEGIN
+			INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END`,
+		`CREATE TABLE events (
+			id TEXT PRIMARY KEY,
+			article_id TEXT NOT NULL,
+			date TEXT NOT NULL,
+			date_precision TEXT NOT NULL,
+			source_code TEXT NOT NULL, source_country TEXT NOT NULL, source_agent TEXT NOT NULL,
+			target_code TEXT NOT NULL, target_country TEXT NOT NULL, target_agent TEXT NOT NULL,
+			cameo TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER NOT NULL, goldstein REAL NOT NULL,
+			plover_type TEXT NOT NULL, plover_mode TEXT NOT NULL,
+			place_name_lc TEXT NOT NULL, place_admin1_lc TEXT NOT NULL, place_country TEXT NOT NULL,
+			lat REAL, lon REAL,
+			fatalities_min INTEGER, fatalities_max INTEGER,
+			negated INTEGER NOT NULL, claim INTEGER NOT NULL, confidence REAL NOT NULL,
+			evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL, sentence_idx INTEGER NOT NULL,
+			doc TEXT NOT NULL)`,
+		`CREATE INDEX events_date ON events (date, id)`,
+		`CREATE INDEX events_article ON events (article_id)`,
+		`CREATE INDEX events_source ON events (source_code, date)`,
+		`CREATE INDEX events_target ON events (target_code, date)`,
+		`CREATE INDEX events_source_country ON events (source_country, date)`,
+		`CREATE INDEX events_target_country ON events (target_country, date)`,
+		`CREATE INDEX events_root ON events (root, date)`,
+		`CREATE INDEX events_cameo ON events (cameo)`,
+		`CREATE INDEX events_place ON events (place_country, place_name_lc)`,
+		`CREATE TABLE mentions (
+			event_id TEXT NOT NULL,
+			ord INTEGER NOT NULL,
+			article_id TEXT NOT NULL,
+			sentence_idx INTEGER NOT NULL,
+			start_off INTEGER NOT NULL,
+			end_off INTEGER NOT NULL,
+			PRIMARY KEY (event_id, ord))`,
+		`CREATE INDEX mentions_article ON mentions (article_id)`,
+		`CREATE TABLE actors (
+			code TEXT PRIMARY KEY,
+			country TEXT NOT NULL,
+			agent TEXT NOT NULL,
+			name TEXT NOT NULL)`,
+		`CREATE TABLE relations (
+			a TEXT NOT NULL,
+			b TEXT NOT NULL,
+			state TEXT NOT NULL,
+			since TEXT NOT NULL,
+			broken TEXT NOT NULL DEFAULT '',
+			restored TEXT NOT NULL DEFAULT '',
+			event_id TEXT NOT NULL DEFAULT '',
+			PRIMARY KEY (a, b, since))`,
+	},
+}}

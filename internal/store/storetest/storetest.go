@@ -1,0 +1,262 @@
+// Package storetest is the behaviour every store.Store must show, as a
+// test suite that each implementation's tests run against a fresh store.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+func ip(n int) *int { return &n }
+
+// Fixture is a small hand-written corpus: three articles (one a duplicate
+// of another) and their events.
+func Fixture() []struct {
+	A      store.Article
+	Events []event.Event
+} {
+	pub := time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC)
+	t1 := "Pakistani jets struck militant hideouts near Saravan on Thursday. Iran condemned the strike and recalled its ambassador."
+	t2 := "The foreign ministers of Iran and Pakistan met in Islamabad on 29 January. They agreed to restore ambassadors."
+	mk := func(id, date, src, srcC, srcA, tgt, tgtC, cameo string, quad int, g float64, start, end int, sentence string) event.Event {
+		return event.Event{Article: id, Date: date, DatePrecision: "day",
+			Source: event.Actor{Text: srcC, Country: srcC, Agent: srcA, Code: src},
+			Target: event.Actor{Text: tgtC, Country: tgtC, Code: tgt},
+			CAMEO:  cameo, QuadClass: quad, Goldstein: g, Plover: event.Plover{Type: "X"}, Confidence: 0.9,
+			Evidence: event.Evidence{Sentence: sentence, Start: start, End: end}}
+	}
+	e1 := mk("a1", "2024-01-18", "PAKMIL", "PAK", "MIL", "IRN", "IRN", "195", 4, -10, 0, 64, "Pakistani jets struck militant hideouts near Saravan on Thursday.")
+	e1.Location = &event.Location{Name: "Saravan", Country: "IRN", Admin1: "Sistan and Baluchestan", Lat: 27.37, Lon: 62.33, Precision: "city"}
+	e1.Fatalities = &event.Fatalities{Min: ip(7), Max: ip(9)}
+	e2 := mk("a1", "2024-01-19", "IRN", "IRN", "", "PAK", "PAK", "111", 3, -2, 65, 118, "Iran condemned the strike and recalled its ambassador.")
+	e3 := mk("a1", "2024-01-19", "IRN", "IRN", "", "PAK", "PAK", "1044", 3, -5, 65, 118, "Iran condemned the strike and recalled its ambassador.")
+	e4 := mk("a2", "2024-01-29", "IRNGOV", "IRN", "GOV", "PAK", "PAK", "036", 1, 4, 0, 71, "The foreign ministers of Iran and Pakistan met in Islamabad on 29 January.")
+	e4.Mentions = []event.Evidence{e4.Evidence, {Sentence: "They agreed to restore ambassadors.", Start: 72, End: 107}}
+	return []struct {
+		A      store.Article
+		Events []event.Event
+	}{
+		{store.Article{ID: "a1", URL: "https://example.org/1", Title: "Strike", Published: pub, Text: t1, Language: "en",
+			Hash: store.Hash(pub, "Strike", t1, "")}, []event.Event{e1, e2, e3}},
+		{store.Article{ID: "a2", URL: "https://example.org/2", Title: "Talks", Published: pub.AddDate(0, 0, 10), Text: t2, Language: "en",
+			Hash: store.Hash(pub.AddDate(0, 0, 10), "Talks", t2, "")}, []event.Event{e4}},
+		{store.Article{ID: "a3", URL: "https://mirror.example.org/1", Title: "Strike", Published: pub, Text: t1, Language: "en",
+			Hash: store.Hash(pub, "Strike", t1, "")}, []event.Event{e1, e2, e3}},
+	}
+}
+
+// Put stores the fixture.
+func Put(t testing.TB, s store.Store) {
+	t.Helper()
+	for _, f := range Fixture() {
+		if err := s.PutArticle(context.Background(), f.A, f.Events); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// Run runs the suite; open returns a new, empty store.
+func Run(t *testing.T, open func(t *testing.T) store.Store) {
+	ctx := context.Background()
+	t.Run("PutAndQuery", func(t *testing.T) {
+		s := open(t)
+		Put(t, s)
+		st, err := s.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Articles != 3 || st.Duplicates != 1 || st.Events != 4 || st.SchemaVersion < 1 {
+			t.Errorf("stats = %+v, want 3 articles (1 duplicate), 4 events", st)
+		}
+		if st.FirstDate != "2024-01-18" || st.LastDate != "2024-01-29" {
+			t.Errorf("stats dates = %s..%s", st.FirstDate, st.LastDate)
+		}
+		a3, err := s.Article(ctx, "a3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a3.DuplicateOf != "a1" || a3.Events != 0 || a3.Text == "" || a3.Published.Format("2006-01-02") != "2024-01-20" {
+			t.Errorf("a3 = %+v", a3)
+		}
+		all, next, err := s.Events(ctx, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(all) != 4 || next != "" {
+			t.Fatalf("events = %d (next %q), want 4", len(all), next)
+		}
+		if all[0].CAMEO != "195" || all[0].ArticleURL != "https://example.org/1" || all[0].Location == nil || *all[0].Fatalities.Min != 7 {
+			t.Errorf("first event = %+v", all[0])
+		}
+		for _, c := range []struct {
+			name string
+			f    store.Filter
+			want int
+		}{
+			{"start", store.Filter{Start: time.Date(2024, 1, 19, 0, 0, 0, 0, time.UTC)}, 3},
+			{"end", store.Filter{End: time.Date(2024, 1, 19, 0, 0, 0, 0, time.UTC)}, 3},
+			{"actor country", store.Filter{Actor: "IRN"}, 4},
+			{"actor code", store.Filter{Actor: "IRNGOV"}, 1},
+			{"dyad", store.Filter{Dyad: [2]string{"PAK", "IRN"}}, 4},
+			{"dyad codes", store.Filter{Dyad: [2]string{"PAKMIL", "IRN"}}, 1},
+			{"code", store.Filter{Code: "104"}, 1},
+			{"code exact", store.Filter{Code: "195"}, 1},
+			{"root", store.Filter{Root: "19"}, 1},
+			{"root short code", store.Filter{Code: "11"}, 1},
+			{"quad", store.Filter{Quad: 3}, 2},
+			{"place", store.Filter{Place: "saravan"}, 1},
+			{"place country", store.Filter{Place: "irn"}, 1},
+			{"bbox", store.Filter{BBox: &[4]float64{60, 25, 65, 30}}, 1},
+			{"bbox miss", store.Filter{BBox: &[4]float64{0, 0, 1, 1}}, 0},
+			{"text", store.Filter{Text: "ambassador"}, 2},
+			{"text stem", store.Filter{Text: "struck hideouts"}, 1},
+			{"text quotes", store.Filter{Text: `"jets" (`}, 1},
+			{"text none", store.Filter{Text: "zebra"}, 0},
+		} {
+			got, _, err := s.Events(ctx, c.f)
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+				continue
+			}
+			if len(got) != c.want {
+				t.Errorf("%s: %d events, want %d", c.name, len(got), c.want)
+			}
+		}
+		for _, bad := range []store.Filter{{Code: "1%"}, {Quad: 7}, {Dyad: [2]string{"IRN", ""}}, {Cursor: "!!"}, {Text: "  ,, "}} {
+			if _, _, err := s.Events(ctx, bad); err == nil {
+				t.Errorf("filter %+v: no error", bad)
+			}
+		}
+	})
+	t.Run("Pagination", func(t *testing.T) {
+		s := open(t)
+		Put(t, s)
+		var ids []string
+		f := store.Filter{Limit: 1}
+		for i := 0; i < 10; i++ {
+			page, next, err := s.Events(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range page {
+				ids = append(ids, e.Date+" "+e.ID)
+			}
+			if next == "" {
+				break
+			}
+			f.Cursor = next
+		}
+		if len(ids) != 4 {
+			t.Fatalf("paged %d events, want 4: %v", len(ids), ids)
+		}
+		for i := 1; i < len(ids); i++ {
+			if ids[i] <= ids[i-1] {
+				t.Errorf("pages out of order: %v", ids)
+			}
+		}
+	})
+	t.Run("Idempotent", func(t *testing.T) {
+		s := open(t)
+		Put(t, s)
+		before, _, _ := s.Events(ctx, store.Filter{})
+		Put(t, s)
+		Put(t, s)
+		after, _, _ := s.Events(ctx, store.Filter{})
+		st, _ := s.Stats(ctx)
+		if len(after) != len(before) || st.Articles != 3 || st.Events != 4 {
+			t.Errorf("after re-put: %d events (was %d), stats %+v", len(after), len(before), st)
+		}
+		for i := range after {
+			if after[i].ID != before[i].ID {
+				t.Errorf("event ids changed: %s -> %s", before[i].ID, after[i].ID)
+			}
+		}
+		// Re-coding an article with fewer events replaces them.
+		f := Fixture()[0]
+		if err := s.PutArticle(ctx, f.A, f.Events[:1]); err != nil {
+			t.Fatal(err)
+		}
+		st, _ = s.Stats(ctx)
+		if st.Events != 2 {
+			t.Errorf("after re-coding a1 with one event: %d events, want 2", st.Events)
+		}
+	})
+	t.Run("EventAndMentions", func(t *testing.T) {
+		s := open(t)
+		Put(t, s)
+		got, _, _ := s.Events(ctx, store.Filter{Code: "036"})
+		if len(got) != 1 {
+			t.Fatalf("036: %d events", len(got))
+		}
+		e, err := s.Event(ctx, got[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(e.Mentions) != 2 || e.Mentions[1].Start != 72 || e.ArticleTitle != "Talks" {
+			t.Errorf("event = %+v", e)
+		}
+		if _, err := s.Event(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("missing event: %v", err)
+		}
+		if _, err := s.Article(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("missing article: %v", err)
+		}
+	})
+	t.Run("ActorsSeriesRelations", func(t *testing.T) {
+		s := open(t)
+		Put(t, s)
+		acs, err := s.Actors(ctx, store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(acs) != 4 || acs[0].Code != "IRN" || acs[1].Code != "PAK" || acs[1].Events != 3 || acs[1].AsTarget != 3 || acs[2].Name != "IRN" {
+			t.Errorf("actors = %+v", acs)
+		}
+		for _, c := range []struct {
+			bucket string
+			want   []string
+		}{{"day", []string{"2024-01-18", "2024-01-19", "2024-01-29"}}, {"week", []string{"2024-01-15", "2024-01-29"}}, {"month", []string{"2024-01-01"}}} {
+			ps, err := s.Series(ctx, store.Filter{}, c.bucket)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dates []string
+			total := 0
+			for _, p := range ps {
+				dates = append(dates, p.Date)
+				total += p.Quad[0] + p.Quad[1] + p.Quad[2] + p.Quad[3]
+			}
+			if len(dates) != len(c.want) || total != 4 {
+				t.Errorf("%s series = %+v, want dates %v", c.bucket, ps, c.want)
+				continue
+			}
+			for i := range dates {
+				if dates[i] != c.want[i] {
+					t.Errorf("%s series dates = %v, want %v", c.bucket, dates, c.want)
+				}
+			}
+		}
+		ps, _ := s.Series(ctx, store.Filter{}, "month")
+		if len(ps) == 1 && (ps[0].Goldstein != -13 || ps[0].Quad != [4]int{1, 0, 2, 1}) {
+			t.Errorf("month point = %+v", ps[0])
+		}
+		if _, err := s.Series(ctx, store.Filter{}, "year"); err == nil {
+			t.Error("bucket year: no error")
+		}
+		for _, r := range []store.Relation{{A: "IRN", B: "PAK", State: "broken", Since: "2024-01-17", Broken: "2024-01-17"},
+			{A: "PAK", B: "IRN", State: "restored", Since: "2024-01-29", Restored: "2024-01-29"}} {
+			if err := s.PutRelation(ctx, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		rs, err := s.Relations(ctx, "IRN", "PAK")
+		if err != nil || len(rs) != 2 || rs[0].State != "broken" || rs[1].State != "restored" {
+			t.Errorf("relations = %+v, %v", rs, err)
+		}
+	})
+}
