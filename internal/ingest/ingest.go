@@ -1,16 +1,22 @@
-// Package ingest owns getting articles in: reading article JSONL and plain
-// text files (from paths or stdin), checking each record, and reporting bad
-// records by file, line and field without stopping the run.
+// Package ingest owns getting articles in: reading article JSONL, plain
+// text, HTML pages, RSS and Atom feeds and WARC archives (each possibly
+// gzip-compressed; from files, directories or stdin), checking each record,
+// guessing its language, and reporting bad records by file, line and field
+// without stopping the run.
+//
+// Everything is streamed: a JSONL file, a feed item list or a WARC archive
+// is never held in memory whole, and no single article larger than
+// MaxArticle bytes is read.
 package ingest
 
 import (
-	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,13 +31,30 @@ type Article struct {
 	Title     string    `json:"title,omitempty"`
 	Text      string    `json:"text"`
 	HTML      string    `json:"html,omitempty"`
-	// Origin says where the article was read: "file:line".
+	// Byline is the author line, when the input names one (HTML metadata,
+	// feed item author).
+	Byline string `json:"-"`
+	// Language is the ISO 639-1 code of the language the text is written
+	// in ("en", "fr", …) as DetectLanguage guesses it, or "" when the text
+	// is too short or too mixed to tell. See IsEnglish.
+	Language string `json:"-"`
+	// Origin says where the article was read: "file:line" (for a WARC
+	// archive "file:record", for a feed "file:item").
 	Origin string `json:"-"`
 	// Extra keeps fields dyad does not know, so nothing a user sent is lost.
 	Extra map[string]json.RawMessage `json:"-"`
 }
 
+// IsEnglish reports whether the article is in English or its language
+// could not be told (short texts are given the benefit of the doubt).
+// Callers that code English only skip articles for which it is false.
+func (a Article) IsEnglish() bool {
+	return a.Language == "" || a.Language == "en"
+}
+
 // Problem is a record that could not be read. The run goes on without it.
+// Line is the line of a JSONL record, the record number in a WARC archive,
+// the item number in a feed, and 0 for a whole file.
 type Problem struct {
 	File  string
 	Line  int
@@ -50,11 +73,28 @@ func (p Problem) Error() string {
 	return fmt.Sprintf("%s: %v", loc, p.Err)
 }
 
+// Unwrap returns the reason the record was rejected.
+func (p Problem) Unwrap() error { return p.Err }
+
 // Options control reading.
 type Options struct {
-	// Published dates plain-text input that carries no date of its own.
+	// Published dates input that carries no date of its own: plain text,
+	// and HTML pages, feed items and WARC records without a publication
+	// date in their metadata.
 	Published time.Time
 }
+
+// MaxArticle is the largest single article (a text file, an HTML page, a
+// feed item, a WARC record's page, a JSONL record's text or html) read;
+// larger ones are reported and skipped.
+const MaxArticle = 16 << 20
+
+// MaxLine is the longest JSONL record read; longer ones are reported. It
+// leaves room for JSON escaping around a MaxArticle article.
+const MaxLine = 2 * MaxArticle
+
+// MaxFeed is the largest RSS or Atom document read.
+const MaxFeed = 64 << 20
 
 // ParsePublished reads a publication date: YYYY-MM-DD or RFC 3339.
 func ParsePublished(s string) (time.Time, error) {
@@ -66,151 +106,16 @@ func ParsePublished(s string) (time.Time, error) {
 		return t, nil
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		y, m, d := t.Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+		return dayOf(t), nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not YYYY-MM-DD or RFC 3339", s)
 }
 
-// Read reads articles from path ("-" is stdin) and calls emit for each good
-// one and bad for each problem. It returns an error only when the input
-// cannot be read at all (or emit fails).
-func Read(path string, opt Options, emit func(Article) error, bad func(Problem)) error {
-	var r io.Reader
-	name := path
-	if path == "-" || path == "" {
-		r, name = os.Stdin, "<stdin>"
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-		defer f.Close()
-		r = f
-	}
-	br := bufio.NewReaderSize(r, 1<<16)
-	if isJSONL(name, br) {
-		return readJSONL(name, br, emit, bad)
-	}
-	return readText(name, br, opt, emit, bad)
-}
-
-func isJSONL(name string, br *bufio.Reader) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonl", ".ndjson", ".json":
-		return true
-	case ".txt", ".text":
-		return false
-	}
-	head, _ := br.Peek(512)
-	return len(bytes.TrimLeft(head, " \t\r\n\ufeff")) > 0 && bytes.TrimLeft(head, " \t\r\n")[0] == '{'
-}
-
-// MaxLine is the longest JSONL record read; longer ones are reported.
-const MaxLine = 64 << 20
-
-func readJSONL(name string, br *bufio.Reader, emit func(Article) error, bad func(Problem)) error {
-	line := 0
-	for {
-		raw, err := readLine(br)
-		if len(raw) == 0 && err == io.EOF {
-			return nil
-		}
-		line++
-		if err != nil && err != io.EOF {
-			if err == errTooLong {
-				bad(Problem{File: name, Line: line, Err: fmt.Errorf("record longer than %d bytes", MaxLine)})
-				continue
-			}
-			return fmt.Errorf("read %s:%d: %w", name, line, err)
-		}
-		raw = bytes.TrimSpace(raw)
-		if len(raw) == 0 {
-			continue
-		}
-		a, p := decode(raw)
-		if p != nil {
-			p.File, p.Line = name, line
-			bad(*p)
-			continue
-		}
-		a.Origin = fmt.Sprintf("%s:%d", name, line)
-		if err := emit(a); err != nil {
-			return err
-		}
-	}
-}
-
-var errTooLong = fmt.Errorf("line too long")
-
-// readLine reads one line of any length up to MaxLine; a longer line is
-// skipped to its end and reported.
-func readLine(br *bufio.Reader) ([]byte, error) {
-	var buf []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		if len(buf)+len(chunk) > MaxLine {
-			for err == bufio.ErrBufferFull {
-				_, err = br.ReadSlice('\n')
-			}
-			return nil, errTooLong
-		}
-		buf = append(buf, chunk...)
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		return buf, err
-	}
-}
-
-var known = map[string]bool{"id": true, "url": true, "published": true, "title": true, "text": true, "html": true}
-
-// decode checks one JSONL record.
-func decode(raw []byte) (Article, *Problem) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &fields); err != nil {
-		return Article{}, &Problem{Err: fmt.Errorf("not a JSON object: %v", err)}
-	}
-	var a Article
-	str := func(k string, dst *string) *Problem {
-		v, ok := fields[k]
-		if !ok || string(v) == "null" {
-			return nil
-		}
-		if err := json.Unmarshal(v, dst); err != nil {
-			return &Problem{Field: k, Err: fmt.Errorf("not a string")}
-		}
-		return nil
-	}
-	var pub string
-	for k, dst := range map[string]*string{"id": &a.ID, "url": &a.URL, "title": &a.Title, "text": &a.Text, "html": &a.HTML, "published": &pub} {
-		if p := str(k, dst); p != nil {
-			return a, p
-		}
-	}
-	if strings.TrimSpace(a.Text) == "" && strings.TrimSpace(a.HTML) == "" {
-		return a, &Problem{Field: "text", Err: fmt.Errorf("article has no text (nor html)")}
-	}
-	if _, ok := fields["published"]; !ok {
-		return a, &Problem{Field: "published", Err: fmt.Errorf("missing; every article needs its publication date")}
-	}
-	t, err := ParsePublished(pub)
-	if err != nil {
-		return a, &Problem{Field: "published", Err: err}
-	}
-	a.Published = t
-	for k, v := range fields {
-		if !known[k] {
-			if a.Extra == nil {
-				a.Extra = map[string]json.RawMessage{}
-			}
-			a.Extra[k] = v
-		}
-	}
-	if a.ID == "" {
-		a.ID = StableID(a.URL, a.Text+a.HTML)
-	}
-	return a, nil
+// dayOf is the calendar day of t, as written in t's own zone, at midnight
+// UTC: the form every Published date takes.
+func dayOf(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // StableID is the default article id: a hash of url and text.
@@ -219,27 +124,94 @@ func StableID(url, text string) string {
 	return hex.EncodeToString(h[:8])
 }
 
-func readText(name string, br *bufio.Reader, opt Options, emit func(Article) error, bad func(Problem)) error {
-	b, err := io.ReadAll(io.LimitReader(br, MaxLine+1))
+// emitError marks an error returned by the caller's emit, which stops
+// the run, as opposed to a bad input, which does not.
+type emitError struct{ err error }
+
+func (e emitError) Error() string { return e.err.Error() }
+func (e emitError) Unwrap() error { return e.err }
+
+// Read reads articles from path ("-" is stdin; a directory is walked
+// recursively in lexical order, skipping hidden entries) and calls emit
+// for each good one and bad for each problem. The format is told from the
+// file name and, failing that, from the first bytes: JSONL (.jsonl,
+// .ndjson, .json), plain text (.txt), HTML (.html, .htm), RSS or Atom
+// (.rss, .atom, .xml), WARC (.warc); each may be gzip-compressed (.gz or
+// gzip's magic bytes). Every article gets its Language.
+//
+// Read returns an error only when the input cannot be read at all (or emit
+// fails); everything else, down to a truncated gzip stream, is a Problem.
+func Read(path string, opt Options, emit func(Article) error, bad func(Problem)) error {
+	send := func(a Article) error {
+		if a.Language == "" {
+			a.Language = DetectLanguage(a.Title + "\n" + a.Text)
+		}
+		if err := emit(a); err != nil {
+			return emitError{err}
+		}
+		return nil
+	}
+	err := readPath(path, opt, send, bad)
+	var ee emitError
+	if errors.As(err, &ee) {
+		return ee.err
+	}
+	return err
+}
+
+func readPath(path string, opt Options, emit func(Article) error, bad func(Problem)) error {
+	if path == "-" || path == "" {
+		return readStream("<stdin>", os.Stdin, opt, emit, bad)
+	}
+	fi, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
+		return fmt.Errorf("read %s: %w", path, err)
 	}
-	if len(b) > MaxLine {
-		bad(Problem{File: name, Err: fmt.Errorf("file larger than %d bytes", MaxLine)})
+	if !fi.IsDir() {
+		return readFile(path, opt, emit, bad)
+	}
+	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			bad(Problem{File: p, Err: err})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p != path && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		if err := readFile(p, opt, emit, bad); err != nil {
+			var ee emitError
+			if errors.As(err, &ee) {
+				return err
+			}
+			bad(Problem{File: p, Err: err})
+		}
 		return nil
+	})
+}
+
+func readFile(path string, opt Options, emit func(Article) error, bad func(Problem)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
 	}
-	if bytes.IndexByte(b, 0) >= 0 {
-		bad(Problem{File: name, Err: fmt.Errorf("binary file, not text")})
-		return nil
+	defer f.Close()
+	return readStream(path, f, opt, emit, bad)
+}
+
+// readAllCapped reads r to its end, or to max bytes and reports tooBig.
+func readAllCapped(r io.Reader, max int64) (b []byte, tooBig bool, err error) {
+	b, err = io.ReadAll(io.LimitReader(r, max+1))
+	if int64(len(b)) > max {
+		return nil, true, err
 	}
-	if strings.TrimSpace(string(b)) == "" {
-		bad(Problem{File: name, Field: "text", Err: fmt.Errorf("empty file")})
-		return nil
-	}
-	if opt.Published.IsZero() {
-		bad(Problem{File: name, Field: "published", Err: fmt.Errorf("plain text has no date; give --published YYYY-MM-DD")})
-		return nil
-	}
-	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	return emit(Article{ID: base, Text: string(b), Published: opt.Published, Origin: name})
+	return b, false, err
 }
