@@ -64,6 +64,13 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 		if e.Kind == KindRole {
 			men.Unresolved = true
 		}
+		// "Hungarian and Romanian officials": adjectives joined before one
+		// role word each take it.
+		if e.Kind == KindAdj && i+2 < len(ms) && ms[i+1].Entry.Kind == KindAdj && ms[i+1].Start == m.End+1 &&
+			(toks[m.End].Norm == "and" || toks[m.End].Text == ",") && ms[i+2].Entry.Kind == KindRole && ms[i+2].Start == ms[i+1].End {
+			men.Agent = ms[i+2].Entry.Agent
+			men.Entries = append(men.Entries, ms[i+2].Entry)
+		}
 		// Adjective, possessive or bare name followed by a role word.
 		if e.Kind != KindRole && e.Kind != KindPerson && i+1 < len(ms) && ms[i+1].Entry.Kind == KindRole {
 			r := ms[i+1]

@@ -86,9 +86,13 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		s := &sents[si]
 		trigs := c.Verbs.Find(s.Tokens)
 		var local []*cand
+		lastVerb := -1
 		for ti := range trigs {
-			if c.complement(s, trigs, ti) {
+			if c.complement(s, trigs, ti) || governed(s.Tokens, trigs, lastVerb, ti) {
 				continue
+			}
+			if trigs[ti].Pattern.Kind != "noun" {
+				lastVerb = ti
 			}
 			cd := c.build(a, s, trigs, ti, local, events)
 			if cd == nil {
@@ -120,6 +124,74 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	return out
 }
 
+// intentCode is the CAMEO code for announcing an act of each root rather
+// than doing it: "will visit" is an intent to meet (036), "threatened to
+// strike" a threat of force (138).
+var intentCode = map[string]string{"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+	"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+
+// modals before a verb make it an intention ("will visit", "plans to meet").
+var modals = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true}
+
+// intended reports whether a verb trigger is told as an intention.
+func intended(toks []text.Token, tr Trigger) bool {
+	if tr.Pattern.Kind == "noun" {
+		return false
+	}
+	for k := tr.Start - 1; k >= 0 && k >= tr.Start-3; k-- {
+		w := toks[k].Norm
+		if modals[w] {
+			return true
+		}
+		if w == "to" && k > 0 && intentWords[toks[k-1].Norm] {
+			return true
+		}
+		if toks[k].Punct {
+			return false
+		}
+	}
+	return false
+}
+
+// complementizers open a clause that completes the verb before it ("agreed
+// that they should cooperate", "urged X to withdraw").
+var complementizers = map[string]bool{"that": true, "to": true, "should": true, "would": true,
+	"could": true, "will": true, "may": true, "might": true, "whether": true, "if": true, "for": true,
+	"must": true, "shall": true}
+
+// governed reports whether trigger ti is part of what an earlier verb
+// trigger says or wants, rather than an act of its own: it follows that
+// verb in the same clause through a complementizer, or it is a noun the
+// verb takes as its object ("signed a pact", "condemned the attack").
+// Verbs joined by "and" or a comma ("withdrew …, refused … and launched …")
+// stay separate acts.
+func governed(toks []text.Token, trigs []Trigger, prev, ti int) bool {
+	if prev < 0 {
+		return false
+	}
+	p, t := trigs[prev], trigs[ti]
+	noun := t.Pattern.Kind == "noun"
+	for k := p.End; k < t.Start; k++ {
+		w := toks[k].Norm
+		if clauseBreak[w] || w == ";" || w == "(" || w == "which" || w == "who" {
+			return false
+		}
+		if !noun && (w == "and" || w == "," || w == "or" || w == "then") {
+			// A coordinated verb, unless a complementizer follows.
+			for j := k + 1; j < t.Start; j++ {
+				if complementizers[toks[j].Norm] {
+					return true
+				}
+			}
+			return false
+		}
+		if !noun && complementizers[w] {
+			return true
+		}
+	}
+	return noun
+}
+
 // complement reports whether trigger ti only completes an earlier one
 // ("threatened to attack", "agreed to meet") or an intention ("plans to
 // visit"), so that it is not an act of its own.
@@ -130,9 +202,6 @@ func (c *Coder) complement(s *Sentence, trigs []Trigger, ti int) bool {
 		return false
 	}
 	for k := tr.Start - 2; k >= 0 && k >= tr.Start-4; k-- {
-		if intentWords[toks[k].Norm] {
-			return true
-		}
 		for tj := 0; tj < ti; tj++ {
 			if trigs[tj].End == k+1 {
 				return true
@@ -218,6 +287,13 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	if src >= 0 && src == tgt {
 		cd.ev.Target = event.Actor{}
 	}
+	if intended(toks, tr) {
+		if ic, ok := intentCode[code.Root()]; ok {
+			if v, ok := c.Table.Lookup(ic); ok {
+				code = v
+			}
+		}
+	}
 	cd.ev.Article = a.ID
 	cd.ev.CAMEO = code.Code
 	cd.ev.Goldstein = code.Goldstein
@@ -271,6 +347,9 @@ func expand(s *Sentence, cd *cand) []*cand {
 				n.ev.Target = actorOf(&s.Actors[gj])
 				out = append(out, &n)
 				continue
+			}
+			if n.ev.Source.Country != "" && n.ev.Source.Country == n.ev.Target.Country && s.Actors[gi].Conjoined >= 0 || n.ev.Source.Code == n.ev.Target.Code {
+				break
 			}
 			out = append(out, &n)
 			break
@@ -348,7 +427,7 @@ func object(s *Sentence, trigs []Trigger, ti int, src int) int {
 		if m.Start >= next {
 			return -1
 		}
-		if brokenBetween(toks, tr.HeadEnd, m.Start) {
+		if brokenBetween(toks, tr.HeadEnd, m.Start) || reportingTail(toks, tr.HeadEnd, m.Start) {
 			return -1
 		}
 		if !usable(m) || m.Unresolved || m.PrecededByBy || m.InParen {
@@ -374,6 +453,30 @@ func brokenBetween(toks []text.Token, a, b int) bool {
 		}
 		if w == "according" {
 			return true
+		}
+	}
+	return false
+}
+
+// reportVerbs end a sentence as its attribution: ", the White House said".
+var reportVerbs = map[string]bool{"said": true, "says": true, "announced": true, "confirmed": true,
+	"told": true, "reported": true, "added": true, "stated": true, "declared": true, "noted": true,
+	"explained": true, "according": true, "quoted": true, "disclosed": true, "revealed": true}
+
+// reportingTail reports whether the actor at token b sits in a trailing
+// attribution clause that begins after a comma between a and b.
+func reportingTail(toks []text.Token, a, b int) bool {
+	for k := a; k < b; k++ {
+		if toks[k].Text != "," {
+			continue
+		}
+		for j := k + 1; j < len(toks) && j <= k+9; j++ {
+			if reportVerbs[toks[j].Norm] {
+				return true
+			}
+			if toks[j].Punct && toks[j].Text != "." {
+				break
+			}
 		}
 	}
 	return false
