@@ -29,6 +29,7 @@ type hit struct {
 	entry int32
 	layer int
 	raw   []string // exact words, for names matched case-sensitively
+	caps  uint64   // words of the name written with a capital, which the text must capitalise too
 }
 
 // New builds a dictionary from layers of entries. A name in a later layer
@@ -59,6 +60,11 @@ func (d *Dictionary) add(name string, h hit) {
 	if caseSensitive(name) {
 		for _, t := range toks {
 			h.raw = append(h.raw, t.Text)
+		}
+	}
+	for i, t := range toks {
+		if i < 64 && isCapitalised(t.Text) {
+			h.caps |= 1 << i
 		}
 	}
 	n := d.root
@@ -180,6 +186,9 @@ func (d *Dictionary) pick(hits []hit, toks []text.Token, day time.Time) int {
 				continue
 			}
 		}
+		if !capsMatch(h.caps, toks) {
+			continue
+		}
 		e := &d.Entries[h.entry]
 		if !e.ValidOn(day) {
 			continue
@@ -207,4 +216,19 @@ func rank(e *Entry) int {
 // String describes an entry for `dyad actors` and --explain.
 func (e *Entry) String() string {
 	return fmt.Sprintf("%s %s %s:%d", strings.TrimSpace(e.Code()), e.Kind, e.File, e.Line)
+}
+
+// capsMatch reports whether a multi-word name's capitalised words are
+// capitalised in the text too, so "Russia today" is not the broadcaster
+// "Russia Today". One-word names match in any case.
+func capsMatch(caps uint64, toks []text.Token) bool {
+	if len(toks) < 2 {
+		return true
+	}
+	for i, t := range toks {
+		if i < 64 && caps&(1<<i) != 0 && !isCapitalised(t.Text) && t.Text != "." {
+			return false
+		}
+	}
+	return true
 }

@@ -79,7 +79,7 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 			if !ok && gap <= 2 && (e.Kind == KindAdj || men.Possessive) {
 				ok = true
 				for k := m.End; k < r.Start; k++ {
-					if toks[k].Punct || functionWords[toks[k].Norm] || isCapitalised(toks[k].Text) {
+					if toks[k].Punct || functionWords[toks[k].Norm] {
 						ok = false
 					}
 				}

@@ -98,7 +98,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			if cd == nil {
 				continue
 			}
-			local = append(local, expand(s, cd)...)
+			local = append(local, mutual(expand(s, cd))...)
 		}
 		for _, cd := range local {
 			if cd.anaphor {
@@ -311,6 +311,36 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 }
 
 const inheritSource = -2
+
+// symmetric codes are acts both parties do to each other: talks, calls,
+// negotiations, signed agreements, cooperation.
+var symmetric = map[string]bool{"040": true, "041": true, "044": true, "046": true, "057": true,
+	"060": true, "061": true, "062": true, "0311": true, "0312": true}
+
+// mutual adds the reverse of each symmetric event that has two parties.
+func mutual(cs []*cand) []*cand {
+	n := len(cs)
+	for _, cd := range cs[:n] {
+		e := &cd.ev
+		if !symmetric[e.CAMEO] || e.Source.Country == "" || e.Target.Country == "" || e.Source.Country == e.Target.Country {
+			continue
+		}
+		dup := false
+		for _, o := range cs {
+			if o.ev.Source.Country == e.Target.Country && o.ev.Target.Country == e.Source.Country && o.ev.CAMEO[:2] == e.CAMEO[:2] {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		r := *cd
+		r.ev.Source, r.ev.Target = e.Target, e.Source
+		r.srcIdx = -1
+		cs = append(cs, &r)
+	}
+	return cs
+}
 
 // expand makes one event per party of a compound subject ("Iran and
 // Pakistan resumed ties"); with no target, each party acts on the other.
