@@ -30,6 +30,8 @@ func commands() []command {
 		{"extract", "code articles (JSONL, text) into event JSONL on stdout", runExtract},
 		{"eval", "score events against gold events (the contract's match rule)", runEval},
 		{"relations", "code articles and show each country pair's relations over time", runRelations},
+		{"actors", "list the actors found in a text and the dictionary entries that matched", runActors},
+		{"geocode", "show the places named in a text, with candidates and the choice", runGeocode},
 	}
 }
 
