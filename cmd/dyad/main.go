@@ -29,6 +29,9 @@ func commands() []command {
 	return []command{
 		{"extract", "code articles (JSONL, text) into event JSONL on stdout", runExtract},
 		{"eval", "score events against gold events (the contract's match rule)", runEval},
+		{"ingest", "code articles and store them and their events (SQLite or PostgreSQL), or queue them", runIngest},
+		{"query", "print stored events matching filters (dates, actors, codes, places, text)", runQuery},
+		{"worker", "pull queued articles, code them and store them (scale-out)", runWorker},
 		{"relations", "code articles and show each country pair's relations over time", runRelations},
 		{"actors", "list the actors found in a text and the dictionary entries that matched", runActors},
 		{"geocode", "show the places named in a text, with candidates and the choice", runGeocode},

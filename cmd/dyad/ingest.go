@@ -1,0 +1,155 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/queue"
+	"github.com/dyad-events/dyad/internal/store"
+
+	_ "github.com/dyad-events/dyad/internal/store/postgres" // postgres:// stores
+	_ "github.com/dyad-events/dyad/internal/store/sqlite"   // sqlite:// stores
+)
+
+// queueFlags are the flags of the commands that talk to the article queue.
+type queueFlags struct {
+	url, stream, subject, consumer string
+	ackWait                        time.Duration
+}
+
+func (q *queueFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&q.stream, "stream", "DYAD_ARTICLES", "JetStream stream of articles")
+	fs.StringVar(&q.subject, "subject", "dyad.articles", "subject articles are published on")
+	fs.StringVar(&q.consumer, "consumer", "dyad-workers", "durable consumer the workers share")
+	fs.DurationVar(&q.ackWait, "ack-wait", 60*time.Second, "time a worker has to store an article before it is redelivered to another")
+}
+
+func (q *queueFlags) options() queue.Options {
+	return queue.Options{Stream: q.stream, Subject: q.subject, Consumer: q.consumer, AckWait: q.ackWait}
+}
+
+// storeArticle is what the store keeps of a coded article.
+func storeArticle(r pipeline.Result) store.Article {
+	a := r.Article
+	lang := ""
+	if raw, ok := a.Extra["language"]; ok {
+		json.Unmarshal(raw, &lang)
+	}
+	return store.Article{ID: a.ID, Origin: a.Origin, URL: a.URL, Title: a.Title, Published: a.Published,
+		Hash: queue.ArticleHash(a), Language: lang, Text: r.Text}
+}
+
+func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf codingFlags
+	cf.add(fs)
+	var qf queueFlags
+	qf.add(fs)
+	db := fs.String("db", store.DefaultURL, "store URL: sqlite://FILE or postgres://USER@HOST:PORT/DB")
+	fs.StringVar(&qf.url, "queue", "", "publish the articles to this NATS JetStream server (nats://HOST:4222) for 'dyad worker' instead of coding them here")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dyad ingest [flags] [FILE…]  (no FILE or '-': stdin)\n\nCodes articles and stores them and their events (idempotent: re-ingesting replaces).\nWith --queue, publishes them for workers instead.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	iopt, popt, err := cf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad ingest:", err)
+		return exitUsage
+	}
+	if qf.url != "" {
+		return publish(ctx, qf, fs.Args(), iopt, stdout, stderr)
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad ingest:", err)
+		return exitFail
+	}
+	defer s.Close()
+	p, err := pipeline.New(popt)
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad ingest:", err)
+		return exitFail
+	}
+	start := time.Now()
+	st, err := codeInputs(ctx, p, fs.Args(), iopt, cf.workers, stderr, func(r pipeline.Result) error {
+		return s.PutArticle(ctx, storeArticle(r), r.Events)
+	})
+	if err == nil {
+		fmt.Fprintf(stderr, "dyad ingest: stored %d articles, %d events in %s (%s)\n", st.articles, st.events,
+			time.Since(start).Round(time.Millisecond), redact(*db))
+	}
+	return finish("ingest", st, err, stderr)
+}
+
+// publish reads articles and publishes them to the queue, uncoded.
+func publish(ctx context.Context, qf queueFlags, paths []string, iopt ingest.Options, stdout, stderr io.Writer) int {
+	q, err := queue.Open(ctx, qf.url, qf.options())
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad ingest:", err)
+		return exitFail
+	}
+	defer q.Close()
+	pub := q.Publisher()
+	if len(paths) == 0 {
+		paths = []string{"-"}
+	}
+	rejected := 0
+	bad := func(pr ingest.Problem) {
+		rejected++
+		fmt.Fprintf(stderr, "dyad: rejected %v\n", pr)
+	}
+	var pubErr error
+	for _, path := range paths {
+		err := ingest.Read(path, iopt, func(a ingest.Article) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			pubErr = pub.Publish(ctx, a)
+			return pubErr
+		}, bad)
+		if ctx.Err() != nil {
+			fmt.Fprintln(stderr, "dyad ingest: interrupted; articles published so far stay queued")
+			return exitFail
+		}
+		if pubErr != nil {
+			fmt.Fprintln(stderr, "dyad ingest:", pubErr)
+			return exitFail
+		}
+		if err != nil {
+			bad(ingest.Problem{File: path, Err: err})
+		}
+	}
+	if err := pub.Wait(ctx); err != nil {
+		fmt.Fprintln(stderr, "dyad ingest:", err)
+		return exitFail
+	}
+	fmt.Fprintf(stderr, "dyad ingest: published %d articles to %s (%d already there)\n", pub.Published, qf.stream, pub.Duplicates)
+	if rejected > 0 {
+		return exitRejected
+	}
+	return exitOK
+}
+
+// redact hides a password in a store URL.
+func redact(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		if at := strings.IndexByte(u[i+3:], '@'); at >= 0 {
+			cred := u[i+3 : i+3+at]
+			if c := strings.IndexByte(cred, ':'); c >= 0 {
+				return u[:i+3] + cred[:c] + ":***" + u[i+3+at:]
+			}
+		}
+	}
+	return u
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/queue"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cf codingFlags
+	cf.add(fs)
+	var qf queueFlags
+	qf.add(fs)
+	fs.StringVar(&qf.url, "queue", "nats://127.0.0.1:4222", "NATS JetStream server to pull articles from")
+	db := fs.String("db", store.DefaultURL, "store URL: postgres://USER@HOST:PORT/DB (for several workers) or sqlite://FILE")
+	batch := fs.Int("batch", 16, "articles fetched at a time")
+	drain := fs.Bool("drain", false, "exit once every queued article is stored and acknowledged (else run until interrupted)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dyad worker [flags]\n\nPulls articles from the queue ('dyad ingest --queue'), codes them, stores them and\nacknowledges each one only after its rows are committed.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 || *batch < 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	_, popt, err := cf.options()
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad worker:", err)
+		return exitUsage
+	}
+	fail := func(err error) int {
+		fmt.Fprintln(stderr, "dyad worker:", err)
+		return exitFail
+	}
+	s, err := store.Open(ctx, *db)
+	if err != nil {
+		return fail(err)
+	}
+	defer s.Close()
+	q, err := queue.Open(ctx, qf.url, qf.options())
+	if err != nil {
+		return fail(err)
+	}
+	defer q.Close()
+	c, err := q.Consumer(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	p, err := pipeline.New(popt)
+	if err != nil {
+		return fail(err)
+	}
+	w := worker{p: p, s: s, workers: max(cf.workers, 1), stderr: stderr}
+	start := time.Now()
+	for ctx.Err() == nil {
+		msgs, err := c.Fetch(ctx, *batch, 2*time.Second)
+		if err != nil && ctx.Err() == nil {
+			fmt.Fprintln(stderr, "dyad worker:", err)
+			time.Sleep(time.Second)
+		}
+		if len(msgs) == 0 {
+			if *drain {
+				done, err := c.Drained(ctx)
+				if err != nil && ctx.Err() == nil {
+					return fail(err)
+				}
+				if done {
+					break
+				}
+			}
+			continue
+		}
+		w.handle(msgs)
+	}
+	fmt.Fprintf(stderr, "dyad worker: stored %d articles, %d events in %s; %d failed\n", w.stored.Load(), w.events.Load(),
+		time.Since(start).Round(time.Millisecond), w.failed.Load())
+	return exitOK
+}
+
+// worker codes and stores one batch of messages at a time.
+type worker struct {
+	p                      *pipeline.Pipeline
+	s                      store.Store
+	workers                int
+	stderr                 io.Writer
+	mu                     sync.Mutex // guards stderr
+	stored, events, failed atomic.Int64
+}
+
+// handle codes, stores and acknowledges a batch. It finishes the batch
+// even when the command is interrupted, so what was stored is acked.
+func (w *worker) handle(msgs []queue.Message) {
+	ctx := context.Background()
+	sem := make(chan struct{}, w.workers)
+	var wg sync.WaitGroup
+	for _, m := range msgs {
+		if m.Err != nil {
+			w.logf("dropping bad message: %v", m.Err)
+			m.Term()
+			w.failed.Add(1)
+			continue
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func(m queue.Message) {
+			defer func() { <-sem; wg.Done() }()
+			r := w.p.Code(m.Article)
+			if err := w.s.PutArticle(ctx, storeArticle(r), r.Events); err != nil {
+				w.logf("%v (will be retried)", err)
+				m.Nak(5 * time.Second)
+				w.failed.Add(1)
+				return
+			}
+			// Acked only now, after the commit: a worker killed before this
+			// line leaves the message to be redelivered, and the store's
+			// writes being idempotent, storing it again is harmless.
+			if err := m.Ack(ctx); err != nil {
+				w.logf("%v (stored; a redelivery will replace the same rows)", err)
+			}
+			w.stored.Add(1)
+			w.events.Add(int64(len(r.Events)))
+		}(m)
+	}
+	wg.Wait()
+}
+
+func (w *worker) logf(format string, args ...any) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	fmt.Fprintf(w.stderr, "dyad worker: "+format+"\n", args...)
+}
