@@ -35,6 +35,8 @@ func commands() []command {
 		{"relations", "code articles and show each country pair's relations over time", runRelations},
 		{"actors", "list the actors found in a text and the dictionary entries that matched", runActors},
 		{"geocode", "show the places named in a text, with candidates and the choice", runGeocode},
+		{"serve", "serve the JSON API and the dashboard over a store", runServe},
+		{"export", "write stored events as GDELT 2.0 TSV, CSV or JSONL", runExport},
 	}
 }
 

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/export"
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+// queryFlags are the event filters, as flags.
+type queryFlags struct {
+	dyad, actor, start, end, root, code, place, text string
+	quad                                             int
+}
+
+func (q *queryFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&q.dyad, "dyad", "", "two actor codes, events between them either way (IRN,PAK)")
+	fs.StringVar(&q.actor, "actor", "", "an actor code, as source or target (IRN, PAKMIL)")
+	fs.StringVar(&q.start, "start", "", "first event date, YYYY-MM-DD")
+	fs.StringVar(&q.end, "end", "", "last event date, YYYY-MM-DD")
+	fs.StringVar(&q.root, "root", "", "CAMEO root code (19)")
+	fs.StringVar(&q.code, "code", "", "CAMEO code prefix (195)")
+	fs.IntVar(&q.quad, "quad", 0, "QuadClass 1-4")
+	fs.StringVar(&q.place, "place", "", "location name, admin1 or country code")
+	fs.StringVar(&q.text, "q", "", "words the evidence sentence must contain")
+}
+
+func (q *queryFlags) filter() (store.Filter, error) {
+	var f store.Filter
+	if q.dyad != "" {
+		a, b, ok := strings.Cut(strings.ToUpper(q.dyad), ",")
+		if !ok || a == "" || b == "" {
+			return f, fmt.Errorf("--dyad %q: want two actor codes, A,B", q.dyad)
+		}
+		f.Dyad = [2]string{a, b}
+	}
+	for _, d := range []struct {
+		name, s string
+		t       *time.Time
+	}{{"start", q.start, &f.Start}, {"end", q.end, &f.End}} {
+		if d.s == "" {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", d.s)
+		if err != nil {
+			return f, fmt.Errorf("--%s %q: not YYYY-MM-DD", d.name, d.s)
+		}
+		*d.t = t
+	}
+	if q.quad < 0 || q.quad > 4 {
+		return f, fmt.Errorf("--quad %d: want 1 to 4", q.quad)
+	}
+	f.Actor, f.Root, f.Code, f.Quad, f.Place, f.Text = strings.ToUpper(q.actor), q.root, q.code, q.quad, q.place, q.text
+	return f, nil
+}
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", store.DefaultURL, "store URL: sqlite://PATH or postgres://…")
+	format := fs.String("format", "jsonl", "output format: "+strings.Join(export.Formats, ", "))
+	out := fs.String("out", "", "output file (default: stdout)")
+	var qf queryFlags
+	qf.add(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dyad export [--db URL] --format gdelt|csv|jsonl [--out FILE] [filters]\n\nWrites the store's events (those matching the filters) in a format other tools read.\ngdelt is the 61-column GDELT 2.0 event table; see internal/export for what fills each column.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "dyad export: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if !export.ValidFormat(*format) {
+		fmt.Fprintf(stderr, "dyad export: --format %q: want one of %s\n", *format, strings.Join(export.Formats, ", "))
+		return exitUsage
+	}
+	f, err := qf.filter()
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad export:", err)
+		return exitUsage
+	}
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad export:", err)
+		return exitFail
+	}
+	defer st.Close()
+	if err := exportEvents(ctx, st, f, *format, *out, stdout); err != nil {
+		fmt.Fprintln(stderr, "dyad export:", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// exportEvents pages through the events matching f and writes them.
+func exportEvents(ctx context.Context, st store.Store, f store.Filter, format, out string, stdout io.Writer) (err error) {
+	w := stdout
+	if out != "" {
+		file, err := os.Create(out)
+		if err != nil {
+			return err
+		}
+		defer func() {
+			if cerr := file.Close(); err == nil {
+				err = cerr
+			}
+		}()
+		w = file
+	}
+	urls := map[string]string{}
+	ew, err := export.New(format, w, export.Options{SourceURL: func(id string) string { return urls[id] }})
+	if err != nil {
+		return err
+	}
+	f.Limit = store.MaxLimit
+	for {
+		evs, next, err := st.Events(ctx, f)
+		if err != nil {
+			return err
+		}
+		for _, e := range evs {
+			urls[e.Article] = e.ArticleURL
+			if err := ew.Write(e.Event); err != nil {
+				return err
+			}
+			delete(urls, e.Article)
+		}
+		if next == "" {
+			break
+		}
+		f.Cursor = next
+	}
+	return ew.Close()
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/api"
+	"github.com/dyad-events/dyad/internal/store"
+	"github.com/dyad-events/dyad/internal/web"
+
+	_ "github.com/dyad-events/dyad/internal/store/postgres" // store.Open("postgres://…")
+	_ "github.com/dyad-events/dyad/internal/store/sqlite"   // store.Open("sqlite://…")
+)
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", store.DefaultURL, "store URL: sqlite://PATH or postgres://…")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dyad serve [--db URL] [--addr HOST:PORT]\n\nServes the JSON API (/api/…, /openapi.json) and the dashboard (/) over a store.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "dyad serve: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	st, err := store.Open(ctx, *db)
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad serve:", err)
+		return exitFail
+	}
+	defer st.Close()
+
+	a := api.New(st)
+	a.Log = log.New(stderr, "dyad serve: ", log.LstdFlags)
+	mux := http.NewServeMux()
+	a.Register(mux)
+	mux.Handle("/", web.Handler())
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "dyad serve:", err)
+		return exitFail
+	}
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * api.Timeout,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          a.Log,
+	}
+	fmt.Fprintf(stdout, "dyad: serving %s on http://%s/ (API: /api/events, /openapi.json)\n", *db, ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintln(stderr, "dyad serve:", err)
+			return exitFail
+		}
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}
+	return exitOK
+}

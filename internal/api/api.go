@@ -1,0 +1,219 @@
+// Package api owns dyad's HTTP JSON API over a store: events with filters
+// and cursor pagination, one event with its mentions, actors, relation
+// states, time series, articles with their coded spans, and the OpenAPI
+// 3.1 document that describes all of it. Routes, parameter validation and
+// the OpenAPI document come from one table (Routes), so they cannot drift
+// apart. It imports internal/store (for its types) and internal/event, and
+// never builds SQL: the store takes parameters.
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad/internal/store"
+)
+
+// Store is what the API needs from a store: the read side of store.Store.
+type Store interface {
+	Events(ctx context.Context, f store.Filter) ([]store.StoredEvent, string, error)
+	Event(ctx context.Context, id string) (store.StoredEvent, error)
+	Article(ctx context.Context, id string) (store.Article, error)
+	Actors(ctx context.Context, f store.Filter) ([]store.ActorCount, error)
+	Series(ctx context.Context, f store.Filter, bucket string) ([]store.Point, error)
+	Relations(ctx context.Context, a, b string) ([]store.Relation, error)
+	Stats(ctx context.Context) (store.Stats, error)
+}
+
+// ArticleEventser is an optional Store method: every event of one article.
+// Without it the API finds an article's events by scanning the events
+// dated near its publication.
+type ArticleEventser interface {
+	ArticleEvents(ctx context.Context, articleID string) ([]store.StoredEvent, error)
+}
+
+// Limits on requests.
+const (
+	MaxURLBytes  = 4096             // longest request target
+	MaxBodyBytes = 1 << 10          // the API reads no bodies; anything larger is refused
+	Timeout      = 30 * time.Second // per request
+)
+
+// Server answers API requests from a store.
+type Server struct {
+	store  Store
+	routes []Route
+	doc    []byte // the OpenAPI document
+	// Log receives store failures (the client only sees "internal error").
+	Log *log.Logger
+}
+
+// New returns a Server over st.
+func New(st Store) *Server {
+	s := &Server{store: st, routes: Routes(), Log: log.Default()}
+	doc, err := json.MarshalIndent(OpenAPI(s.routes), "", "  ")
+	if err != nil {
+		panic("api: OpenAPI document: " + err.Error()) // a programming error in Routes
+	}
+	s.doc = doc
+	return s
+}
+
+// Register adds the API's routes and GET /openapi.json to mux.
+func (s *Server) Register(mux *http.ServeMux) {
+	for i := range s.routes {
+		r := &s.routes[i]
+		mux.Handle(r.Method+" "+r.Path, s.wrap(r))
+		method := r.Method
+		mux.HandleFunc(r.Path, func(w http.ResponseWriter, req *http.Request) {
+			w.Header().Set("Allow", method)
+			writeJSON(w, http.StatusMethodNotAllowed, ErrorResult{Error: req.Method + " not allowed; use " + method})
+		})
+	}
+	mux.HandleFunc("GET /openapi.json", func(w http.ResponseWriter, req *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(s.doc)
+	})
+	// Anything else under /api/ is a JSON 404, not the dashboard's page.
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, req *http.Request) {
+		writeJSON(w, http.StatusNotFound, ErrorResult{Error: "no such endpoint: " + req.Method + " " + req.URL.Path + " (see /openapi.json)"})
+	})
+}
+
+// Handler returns a handler serving only the API.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	s.Register(mux)
+	return mux
+}
+
+func (s *Server) wrap(r *Route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if len(req.URL.RawQuery)+len(req.URL.Path) > MaxURLBytes {
+			writeJSON(w, http.StatusRequestURITooLong, ErrorResult{Error: "request URL longer than 4096 bytes"})
+			return
+		}
+		req.Body = http.MaxBytesReader(w, req.Body, MaxBodyBytes)
+		query, err := url.ParseQuery(req.URL.RawQuery)
+		if err != nil {
+			writeJSON(w, http.StatusBadRequest, ErrorResult{Error: "query string: " + err.Error()})
+			return
+		}
+		q, err := ParseQuery(r, query, req.PathValue)
+		if err != nil {
+			writeJSON(w, http.StatusBadRequest, ErrorResult{Error: err.Error()})
+			return
+		}
+		ctx, cancel := context.WithTimeout(req.Context(), Timeout)
+		defer cancel()
+		res, err := r.handle(ctx, s, q)
+		if err != nil {
+			s.fail(w, req, q, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, res)
+	})
+}
+
+func (s *Server) fail(w http.ResponseWriter, req *http.Request, q *Query, err error) {
+	var bad *Error
+	switch {
+	case errors.As(err, &bad):
+		writeJSON(w, http.StatusBadRequest, ErrorResult{Error: bad.Msg})
+	case errors.Is(err, store.ErrNotFound):
+		writeJSON(w, http.StatusNotFound, ErrorResult{Error: "not found: " + q.ID})
+	case q.Filter.Cursor != "" && strings.Contains(err.Error(), "cursor"):
+		writeJSON(w, http.StatusBadRequest, ErrorResult{Error: "cursor: not a cursor from a previous page"})
+	case errors.Is(err, context.DeadlineExceeded):
+		writeJSON(w, http.StatusServiceUnavailable, ErrorResult{Error: "the store took too long to answer"})
+	default:
+		if s.Log != nil {
+			s.Log.Printf("api: %s %s: %v", req.Method, req.URL, err)
+		}
+		writeJSON(w, http.StatusInternalServerError, ErrorResult{Error: "internal error (logged on the server)"})
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// articleScanPages bounds the scan for an article's events when the store
+// cannot list them directly.
+const articleScanPages = 5
+
+func getArticle(ctx context.Context, s *Server, q *Query) (any, error) {
+	a, err := s.store.Article(ctx, q.ID)
+	if err != nil {
+		return nil, err
+	}
+	evs, complete, err := s.articleEvents(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	res := ArticleResult{Article: a, Spans: []Span{}, SpansComplete: complete}
+	seen := map[[3]any]bool{}
+	for _, e := range evs {
+		add := func(ev struct{ Start, End int }, evidence bool) {
+			k := [3]any{e.ID, ev.Start, ev.End}
+			if seen[k] {
+				return
+			}
+			seen[k] = true
+			res.Spans = append(res.Spans, Span{Start: ev.Start, End: ev.End, EventID: e.ID, CAMEO: e.CAMEO,
+				Source: e.Source.Code, Target: e.Target.Code, Evidence: evidence})
+		}
+		add(struct{ Start, End int }{e.Evidence.Start, e.Evidence.End}, true)
+		for _, m := range e.Mentions {
+			add(struct{ Start, End int }{m.Start, m.End}, false)
+		}
+	}
+	return res, nil
+}
+
+// articleEvents finds the events of article a, and whether it found all of
+// them.
+func (s *Server) articleEvents(ctx context.Context, a store.Article) ([]store.StoredEvent, bool, error) {
+	if ae, ok := s.store.(ArticleEventser); ok {
+		evs, err := ae.ArticleEvents(ctx, a.ID)
+		return evs, err == nil, err
+	}
+	if a.Events == 0 {
+		return nil, true, nil
+	}
+	// The store has no article filter: scan events dated from two years
+	// before publication to a week after it, the span dates are resolved in.
+	pub := a.Published
+	if pub.IsZero() {
+		pub = time.Now()
+	}
+	f := store.Filter{Start: pub.AddDate(-2, 0, 0), End: pub.AddDate(0, 0, 7), Limit: store.MaxLimit}
+	var out []store.StoredEvent
+	for range articleScanPages {
+		evs, next, err := s.store.Events(ctx, f)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, e := range evs {
+			if e.Article == a.ID {
+				out = append(out, e)
+			}
+		}
+		if len(out) >= a.Events || next == "" {
+			return out, len(out) >= a.Events, nil
+		}
+		f.Cursor = next
+	}
+	return out, false, nil
+}
