@@ -90,8 +90,17 @@ func RebindDollar(query string) string {
 // Migrate applies the dialect's migrations that the database has not
 // recorded yet, each in its own transaction.
 func (s *DB) Migrate(ctx context.Context) error {
-	if _, err := s.SQL.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`); err != nil {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if s.D.MigrateLock != "" {
+			if _, err := tx.ExecContext(ctx, s.D.MigrateLock); err != nil {
+				return fmt.Errorf("lock: %w", err)
+			}
+		}
+		_, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)`)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("migrate: create schema_migrations: %w", err)
 	}
 	for _, m := range s.D.Migrations {
