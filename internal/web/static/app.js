@@ -172,11 +172,11 @@ function drawTimeline(series) {
     g.append(el('title', { text: `${r.a}–${r.b}: ${r.state} since ${r.since}` }));
     svg.append(g);
   }
-  // A few date ticks.
-  const ticks = Math.min(6, pts.length);
-  for (let i = 0; i < ticks; i++) {
-    const p = pts[Math.round(i * (pts.length - 1) / Math.max(ticks - 1, 1))];
-    svg.append(el('text', { x: x(parseDate(p.date)), y: H - 8, text: p.date }));
+  // Five date ticks, evenly spread over the time axis.
+  for (let i = 0; i <= 4; i++) {
+    const t = t0 + i * span / 4;
+    const label = new Date(t).toISOString().slice(0, 10);
+    svg.append(el('text', { x: x(t), y: H - 8, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle', text: label }));
   }
   box.append(svg);
 }
@@ -293,7 +293,7 @@ function drawFacts(e) {
     ['Action', `CAMEO ${e.cameo} (${root}); ${QUADS[e.quad_class] || ''}; Goldstein ${e.goldstein.toFixed(1)}` +
       (e.plover && e.plover.type ? `; PLOVER ${e.plover.type}${e.plover.mode ? ' / ' + e.plover.mode : ''}` : '')],
     ['Date', `${e.date} (${e.date_precision})` + (e.date_conflict ? ` — written ${e.date_conflict.written}: ${e.date_conflict.reason}` : '')],
-    ['Place', e.location ? `${e.location.name}${e.location.admin1 ? ', ' + e.location.admin1 : ''}, ${e.location.country} ` +
+    ['Place', e.location ? `${e.location.name}${e.location.admin1 && e.location.admin1 !== e.location.name ? ', ' + e.location.admin1 : ''}, ${e.location.country} ` +
       `(${e.location.lat.toFixed(2)}, ${e.location.lon.toFixed(2)}; ${e.location.precision})` : 'not stated'],
   ];
   if (e.fatalities) {

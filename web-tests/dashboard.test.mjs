@@ -1,0 +1,167 @@
+// Browser tests of dyad's dashboard. They build dyad, code the API's test
+// articles into a temporary SQLite store with `dyad ingest`, start
+// `dyad serve` on a free loopback port, and drive Debian's chromium
+// (/usr/bin/chromium, or $CHROMIUM) through playwright-core. Nothing is
+// downloaded: playwright-core is only the driver.
+//
+//	cd web-tests && npm ci && npm test
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const articles = path.join(repo, 'internal/api/testdata/articles.jsonl');
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let dir, server, base, browser, page;
+const serverLog = [];
+const foreign = []; // requests to any other origin
+const pageErrors = []; // uncaught errors in the page's scripts
+
+before(async () => {
+  assert.ok(existsSync(executablePath), `no chromium at ${executablePath} (apt-get install -y chromium)`);
+  dir = mkdtempSync(path.join(tmpdir(), 'dyad-web-'));
+  const bin = path.join(dir, 'dyad');
+  execFileSync('go', ['build', '-o', bin, './cmd/dyad'], { cwd: repo, stdio: 'inherit' });
+  const db = `sqlite://${path.join(dir, 'web.db')}`;
+  execFileSync(bin, ['ingest', '--db', db, articles], { cwd: repo, stdio: 'inherit' });
+
+  server = spawn(bin, ['serve', '--db', db, '--addr', '127.0.0.1:0'], { cwd: repo });
+  server.stderr.on('data', (d) => serverLog.push(String(d)));
+  base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('dyad serve did not start: ' + serverLog.join(''))), 30000);
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/(127\.0\.0\.1:\d+)\//);
+      if (m) { clearTimeout(timer); resolve(`http://${m[1]}`); }
+    });
+    server.on('exit', (code) => reject(new Error(`dyad serve exited ${code}: ${serverLog.join('')}`)));
+  });
+
+  browser = await chromium.launch({ executablePath, args, headless: true });
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  // Any request to another origin would mean the dashboard is not self-contained.
+  page.on('request', (req) => {
+    if (!req.url().startsWith(base + '/') && !req.url().startsWith('data:')) foreign.push(req.url());
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill('SIGINT');
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function rows() {
+  return page.$$eval('#events tbody tr', (trs) => trs.map((tr) => {
+    const td = [...tr.querySelectorAll('td')].map((c) => c.textContent);
+    return { id: tr.dataset.id, date: td[0], source: td[1], target: td[2], cameo: td[3], goldstein: Number(td[4]), evidence: td[6] };
+  }));
+}
+
+test('the timeline renders for a dyad', async () => {
+  await page.goto(`${base}/#/?a=IRN&b=PAK`);
+  await page.waitForSelector('#timeline svg rect.bar');
+  const bars = await page.$$eval('#timeline svg rect.bar', (rs) => rs.map((r) => Number(r.dataset.count)));
+  assert.ok(bars.length >= 3, `only ${bars.length} bars`);
+  assert.ok(bars.every((n) => n > 0));
+  assert.equal(await page.locator('#timeline svg polyline.gs').count(), 1, 'Goldstein line');
+  assert.match(await page.textContent('#timeline-title'), /IRN ↔ PAK/);
+  // The map draws the country outlines and a dot per located event.
+  assert.ok(await page.locator('#map svg path.land').count() > 150);
+  assert.ok(await page.locator('#map svg circle.dot').count() >= 1);
+  // The table shows only the dyad's events.
+  const rs = await rows();
+  assert.ok(rs.length >= 5, `${rs.length} rows`);
+  for (const r of rs) {
+    const pair = [r.source.slice(0, 3), r.target.slice(0, 3)].sort().join('-');
+    assert.equal(pair, 'IRN-PAK', `row ${r.source}→${r.target}`);
+  }
+});
+
+test('the table filters by root, text and dates, and sorts', async () => {
+  await page.goto(`${base}/#/`);
+  await page.waitForSelector('#events tbody tr');
+  const all = (await rows()).length;
+
+  await page.selectOption('#f-root', '10');
+  await page.click('#f-apply');
+  await page.waitForFunction(() => location.hash.includes('root=10'));
+  await page.waitForFunction((n) => document.querySelectorAll('#events tbody tr').length < n, all);
+  let rs = await rows();
+  assert.ok(rs.length >= 1);
+  for (const r of rs) assert.ok(r.cameo.startsWith('10'), `root 10 shows ${r.cameo}`);
+
+  await page.click('#f-clear');
+  await page.waitForFunction((n) => document.querySelectorAll('#events tbody tr').length === n, all);
+  await page.fill('#f-q', 'militants');
+  await page.click('#f-apply');
+  await page.waitForFunction(() => location.hash.includes('q=militants'));
+  await page.waitForFunction((n) => document.querySelectorAll('#events tbody tr').length < n, all);
+  rs = await rows();
+  assert.ok(rs.length >= 1);
+  for (const r of rs) assert.match(r.evidence, /militants/i);
+
+  await page.goto(`${base}/#/?start=2024-01-29&end=2024-02-05`);
+  await page.waitForFunction(() => location.hash.includes('start='));
+  await page.waitForFunction(() => {
+    const d = [...document.querySelectorAll('#events tbody tr td:first-child')].map((t) => t.textContent);
+    return d.length > 0 && d.every((x) => x >= '2024-01-29' && x <= '2024-02-05');
+  });
+  assert.equal(await page.inputValue('#f-start'), '2024-01-29');
+
+  // A bad filter shows the API's message.
+  await page.goto(`${base}/#/?a=I`);
+  await page.waitForSelector('#error:not([hidden])');
+  assert.match(await page.textContent('#error'), /actor: "I" is not an actor code/);
+
+  // Sorting by Goldstein, both ways.
+  await page.goto(`${base}/#/`);
+  await page.waitForSelector('#events tbody tr');
+  await page.click('#events th[data-key=goldstein]');
+  let g = (await rows()).map((r) => r.goldstein);
+  assert.deepEqual(g, [...g].sort((a, b) => a - b));
+  await page.click('#events th[data-key=goldstein]');
+  g = (await rows()).map((r) => r.goldstein);
+  assert.deepEqual(g, [...g].sort((a, b) => b - a));
+  assert.equal(await page.getAttribute('#events th[data-key=goldstein]', 'aria-sort'), 'descending');
+});
+
+test('an event opens with its sentence highlighted in the article', async () => {
+  await page.goto(`${base}/#/?a=IRN&b=PAK&q=restraint`);
+  await page.waitForFunction(() => location.hash.includes('restraint'));
+  await page.waitForFunction(() => {
+    const r = document.querySelectorAll('#events tbody tr');
+    return r.length === 1 && r[0].textContent.includes('restraint');
+  });
+  const [row] = await rows();
+  await page.click(`#events tbody tr[data-id="${row.id}"]`);
+  await page.waitForSelector('#ev-text mark');
+  assert.equal(await page.isHidden('#list-view'), true);
+  assert.equal((await page.textContent('#ev-text mark')).trim(), row.evidence.trim());
+  const text = await page.textContent('#ev-text');
+  assert.match(text, /foreign ministers of Iran and Pakistan met/);
+  assert.match(await page.textContent('#ev-facts dd[data-fact=source]'), /Pakistan/);
+  assert.match(await page.textContent('#ev-facts dd[data-fact=target]'), /Iran/);
+  assert.match(await page.textContent('#ev-facts dd[data-fact=action]'), /CAMEO \d{3}/);
+  assert.match(await page.textContent('#ev-facts dd[data-fact=date]'), /^2024-01-\d\d/);
+  assert.match(await page.textContent('footer'), /GeoNames.*CC BY 4\.0/s);
+
+  // Back to the list.
+  await page.click('#back');
+  await page.waitForSelector('#list-view:not([hidden])');
+});
+
+test('the dashboard loaded nothing from elsewhere and threw no errors', () => {
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(pageErrors, []);
+});
