@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,8 +16,8 @@ import (
 
 // queryFlags are the event filters, as flags.
 type queryFlags struct {
-	dyad, actor, start, end, root, code, place, text string
-	quad                                             int
+	dyad, actor, start, end, root, code, place, bbox, text string
+	quad, limit                                            int
 }
 
 func (q *queryFlags) add(fs *flag.FlagSet) {
@@ -28,7 +29,9 @@ func (q *queryFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&q.code, "code", "", "CAMEO code prefix (195)")
 	fs.IntVar(&q.quad, "quad", 0, "QuadClass 1-4")
 	fs.StringVar(&q.place, "place", "", "location name, admin1 or country code")
-	fs.StringVar(&q.text, "q", "", "words the evidence sentence must contain")
+	fs.StringVar(&q.bbox, "bbox", "", "bounding box MINLON,MINLAT,MAXLON,MAXLAT")
+	fs.StringVar(&q.text, "text", "", "words that must all be in the evidence sentence")
+	fs.IntVar(&q.limit, "limit", 0, "most events to write (0: all)")
 }
 
 func (q *queryFlags) filter() (store.Filter, error) {
@@ -52,6 +55,24 @@ func (q *queryFlags) filter() (store.Filter, error) {
 			return f, fmt.Errorf("--%s %q: not YYYY-MM-DD", d.name, d.s)
 		}
 		*d.t = t
+	}
+	if q.bbox != "" {
+		parts := strings.Split(q.bbox, ",")
+		var b [4]float64
+		if len(parts) != 4 {
+			return f, fmt.Errorf("--bbox %q: want MINLON,MINLAT,MAXLON,MAXLAT", q.bbox)
+		}
+		for i, p := range parts {
+			v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+			if err != nil {
+				return f, fmt.Errorf("--bbox %q: %q is not a number", q.bbox, p)
+			}
+			b[i] = v
+		}
+		f.BBox = &b
+	}
+	if q.limit < 0 {
+		return f, fmt.Errorf("--limit %d: want 0 (all) or more", q.limit)
 	}
 	if q.quad < 0 || q.quad > 4 {
 		return f, fmt.Errorf("--quad %d: want 1 to 4", q.quad)
@@ -94,7 +115,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFail
 	}
 	defer st.Close()
-	if err := exportEvents(ctx, st, f, *format, *out, stdout); err != nil {
+	if err := exportEvents(ctx, st, f, qf.limit, *format, *out, stdout); err != nil {
 		fmt.Fprintln(stderr, "dyad export:", err)
 		return exitFail
 	}
@@ -102,7 +123,8 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 }
 
 // exportEvents pages through the events matching f and writes them.
-func exportEvents(ctx context.Context, st store.Store, f store.Filter, format, out string, stdout io.Writer) (err error) {
+// At most limit events are written; 0 means all.
+func exportEvents(ctx context.Context, st store.Store, f store.Filter, limit int, format, out string, stdout io.Writer) (err error) {
 	w := stdout
 	if out != "" {
 		file, err := os.Create(out)
@@ -122,12 +144,17 @@ func exportEvents(ctx context.Context, st store.Store, f store.Filter, format, o
 		return err
 	}
 	f.Limit = store.MaxLimit
+	written := 0
 	for {
 		evs, next, err := st.Events(ctx, f)
 		if err != nil {
 			return err
 		}
 		for _, e := range evs {
+			if limit > 0 && written == limit {
+				return ew.Close()
+			}
+			written++
 			urls[e.Article] = e.ArticleURL
 			if err := ew.Write(e.Event); err != nil {
 				return err

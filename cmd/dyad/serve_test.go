@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// ingestAPIArticles codes the API's test articles into a new SQLite store
+// with 'dyad ingest' and returns its URL.
+func ingestAPIArticles(t *testing.T) string {
+	t.Helper()
+	db := "sqlite://" + filepath.Join(t.TempDir(), "cmd.db")
+	var o, e bytes.Buffer
+	if code := Run(context.Background(), []string{"ingest", "--db", db, "../../internal/api/testdata/articles.jsonl"}, &o, &e); code != exitOK {
+		t.Fatalf("dyad ingest: exit %d\n%s", code, e.String())
+	}
+	return db
+}
+
+func TestExportFormats(t *testing.T) {
+	db := ingestAPIArticles(t)
+	export := func(args ...string) string {
+		t.Helper()
+		var o, e bytes.Buffer
+		if code := Run(context.Background(), append([]string{"export", "--db", db}, args...), &o, &e); code != exitOK {
+			t.Fatalf("dyad export %v: exit %d\n%s", args, code, e.String())
+		}
+		return o.String()
+	}
+	lines := strings.Split(strings.TrimSuffix(export("--format", "gdelt"), "\n"), "\n")
+	if len(lines) < 5 {
+		t.Fatalf("gdelt export has %d lines", len(lines))
+	}
+	for i, l := range lines {
+		cols := strings.Split(l, "\t")
+		if len(cols) != 61 {
+			t.Fatalf("gdelt line %d has %d columns, want 61", i+1, len(cols))
+		}
+		if !strings.HasPrefix(cols[60], "https://example.net/") {
+			t.Errorf("gdelt line %d: SOURCEURL %q", i+1, cols[60])
+		}
+	}
+	csv := export("--format", "csv", "--dyad", "IRN,PAK")
+	if n := strings.Count(csv, "\n"); !strings.HasPrefix(csv, "id,article,url,") || n < 6 || strings.Contains(csv, "EGY") {
+		t.Errorf("csv export of IRN,PAK (%d lines):\n%s", n, csv)
+	}
+	jl := export("--format", "jsonl", "--root", "10", "--limit", "1")
+	var ev struct{ CAMEO string }
+	if err := json.Unmarshal([]byte(jl), &ev); err != nil || !strings.HasPrefix(ev.CAMEO, "10") {
+		t.Errorf("jsonl --root 10 --limit 1 = %q (%v)", jl, err)
+	}
+	out := filepath.Join(t.TempDir(), "events.tsv")
+	export("--format", "gdelt", "--out", out)
+
+	var o, e bytes.Buffer
+	if code := Run(context.Background(), []string{"export", "--db", db, "--format", "parquet"}, &o, &e); code != exitUsage || !strings.Contains(e.String(), "gdelt, csv, jsonl") {
+		t.Errorf("--format parquet: exit %d, %s", code, e.String())
+	}
+	if code := Run(context.Background(), []string{"export", "--db", db, "--start", "2024-13-01"}, &o, &e); code != exitUsage {
+		t.Errorf("--start 2024-13-01: exit %d", code)
+	}
+}
+
+func TestServe(t *testing.T) {
+	db := ingestAPIArticles(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	pr, pw := io.Pipe()
+	var stderr bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		done <- Run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, pw, &stderr)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no start line: %v", err)
+	}
+	go io.Copy(io.Discard, pr)
+	m := regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(line)
+	if m == "" {
+		t.Fatalf("start line %q has no address", line)
+	}
+	for path, want := range map[string]string{
+		"":                           "<title>dyad",
+		"api/events?dyad=IRN,PAK":    `"next_cursor"`,
+		"openapi.json":               `"openapi": "3.1.0"`,
+		"api/events?start=yesterday": `start: \"yesterday\" is not YYYY-MM-DD`,
+	} {
+		res, err := http.Get(m + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if !strings.Contains(string(b), want) {
+			t.Errorf("GET /%s: %d, body lacks %q:\n%.300s", path, res.StatusCode, want, b)
+		}
+	}
+	cancel()
+	if code := <-done; code != exitOK {
+		t.Errorf("serve exited %d after cancel; stderr:\n%s", code, stderr.String())
+	}
+}
