@@ -21,20 +21,32 @@ import (
 )
 
 // Store is what the API needs from a store: the read side of store.Store.
+// Each method means what store.Store's method of the same name means.
 type Store interface {
+	// Events returns one page of the events matching f and the next cursor.
 	Events(ctx context.Context, f store.Filter) ([]store.StoredEvent, string, error)
+	// Event returns one event with its mentions.
 	Event(ctx context.Context, id string) (store.StoredEvent, error)
+	// Article returns one article with its cleaned text.
 	Article(ctx context.Context, id string) (store.Article, error)
+	// Actors counts events per actor code.
 	Actors(ctx context.Context, f store.Filter) ([]store.ActorCount, error)
+	// Series buckets the matching events by date.
 	Series(ctx context.Context, f store.Filter, bucket string) ([]store.Point, error)
+	// Relations returns the recorded states of a relation.
 	Relations(ctx context.Context, a, b string) ([]store.Relation, error)
+	// Stats counts what the store holds.
 	Stats(ctx context.Context) (store.Stats, error)
 }
+
+// Every store.Store is an API Store.
+var _ Store = store.Store(nil)
 
 // ArticleEventser is an optional Store method: every event of one article.
 // Without it the API finds an article's events by scanning the events
 // dated near its publication.
 type ArticleEventser interface {
+	// ArticleEvents returns every event of the article, in any order.
 	ArticleEvents(ctx context.Context, articleID string) ([]store.StoredEvent, error)
 }
 

@@ -67,6 +67,7 @@ type Query struct {
 // Error is an input problem: the API answers it with 400 and its text.
 type Error struct{ Msg string }
 
+// Error returns the message, which names the parameter.
 func (e *Error) Error() string { return e.Msg }
 
 func badf(format string, a ...any) error { return &Error{fmt.Sprintf(format, a...)} }
