@@ -54,6 +54,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var qf queueFlags
 	qf.add(fs)
 	db := fs.String("db", store.DefaultURL, "store URL: sqlite://FILE or postgres://USER@HOST:PORT/DB")
+	batchSize := fs.Int("batch", 64, "articles stored per transaction")
 	fs.StringVar(&qf.url, "queue", "", "publish the articles to this NATS JetStream server (nats://HOST:4222) for 'dyad worker' instead of coding them here")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dyad ingest [flags] [FILE…]  (no FILE or '-': stdin)\n\nCodes articles and stores them and their events (idempotent: re-ingesting replaces).\nWith --queue, publishes them for workers instead.")
@@ -65,6 +66,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	iopt, popt, err := cf.options()
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad ingest:", err)
+		return exitUsage
+	}
+	if *batchSize < 1 {
+		fmt.Fprintln(stderr, "dyad ingest: --batch must be at least 1")
 		return exitUsage
 	}
 	if qf.url != "" {
@@ -82,9 +87,25 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFail
 	}
 	start := time.Now()
+	var batch []store.Coded
+	flush := func() error {
+		err := store.PutBatch(ctx, s, batch)
+		batch = batch[:0]
+		return err
+	}
 	st, err := codeInputs(ctx, p, fs.Args(), iopt, cf.workers, stderr, func(r pipeline.Result) error {
-		return s.PutArticle(ctx, storeArticle(r), r.Events)
+		batch = append(batch, store.Coded{Article: storeArticle(r), Events: r.Events})
+		if len(batch) >= *batchSize {
+			return flush()
+		}
+		return nil
 	})
+	if err == nil || ctx.Err() != nil {
+		// What was coded before an interruption is stored too.
+		if ferr := flush(); ferr != nil && err == nil {
+			err = ferr
+		}
+	}
 	if err == nil {
 		fmt.Fprintf(stderr, "dyad ingest: stored %d articles, %d events in %s (%s)\n", st.articles, st.events,
 			time.Since(start).Round(time.Millisecond), redact(*db))

@@ -85,8 +85,8 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		w.handle(msgs)
 	}
-	fmt.Fprintf(stderr, "dyad worker: stored %d articles, %d events in %s; %d failed\n", w.stored.Load(), w.events.Load(),
-		time.Since(start).Round(time.Millisecond), w.failed.Load())
+	fmt.Fprintf(stderr, "dyad worker: stored %d articles (%d of them redelivered), %d events in %s; %d failed\n", w.stored.Load(),
+		w.redelivered.Load(), w.events.Load(), time.Since(start).Round(time.Millisecond), w.failed.Load())
 	return exitOK
 }
 
@@ -98,15 +98,18 @@ type worker struct {
 	stderr                 io.Writer
 	mu                     sync.Mutex // guards stderr
 	stored, events, failed atomic.Int64
+	redelivered            atomic.Int64
 }
 
-// handle codes, stores and acknowledges a batch. It finishes the batch
-// even when the command is interrupted, so what was stored is acked.
+// handle codes a batch of messages in parallel, stores the articles in
+// one transaction and then acknowledges them. It finishes the batch even
+// when the command is interrupted, so what was stored is acked.
 func (w *worker) handle(msgs []queue.Message) {
 	ctx := context.Background()
 	sem := make(chan struct{}, w.workers)
 	var wg sync.WaitGroup
-	for _, m := range msgs {
+	coded := make([]*store.Coded, len(msgs))
+	for i, m := range msgs {
 		if m.Err != nil {
 			w.logf("dropping bad message: %v", m.Err)
 			m.Term()
@@ -115,26 +118,59 @@ func (w *worker) handle(msgs []queue.Message) {
 		}
 		sem <- struct{}{}
 		wg.Add(1)
-		go func(m queue.Message) {
+		go func() {
 			defer func() { <-sem; wg.Done() }()
 			r := w.p.Code(m.Article)
-			if err := w.s.PutArticle(ctx, storeArticle(r), r.Events); err != nil {
-				w.logf("%v (will be retried)", err)
-				m.Nak(5 * time.Second)
-				w.failed.Add(1)
-				return
-			}
-			// Acked only now, after the commit: a worker killed before this
-			// line leaves the message to be redelivered, and the store's
-			// writes being idempotent, storing it again is harmless.
-			if err := m.Ack(ctx); err != nil {
-				w.logf("%v (stored; a redelivery will replace the same rows)", err)
-			}
-			w.stored.Add(1)
-			w.events.Add(int64(len(r.Events)))
-		}(m)
+			coded[i] = &store.Coded{Article: storeArticle(r), Events: r.Events}
+		}()
 	}
 	wg.Wait()
+	var batch []store.Coded
+	var ok []int
+	for i, c := range coded {
+		if c != nil {
+			batch = append(batch, *c)
+			ok = append(ok, i)
+		}
+	}
+	if len(batch) == 0 {
+		return
+	}
+	if err := store.PutBatch(ctx, w.s, batch); err != nil {
+		// One bad article must not hold back the others: store one by one.
+		w.logf("%v; storing the batch one article at a time", err)
+		for k, i := range ok {
+			w.putAndAck(ctx, msgs[i], batch[k:k+1])
+		}
+		return
+	}
+	for k, i := range ok {
+		w.ack(ctx, msgs[i], batch[k])
+	}
+}
+
+func (w *worker) putAndAck(ctx context.Context, m queue.Message, one []store.Coded) {
+	if err := store.PutBatch(ctx, w.s, one); err != nil {
+		w.logf("%v (will be retried)", err)
+		m.Nak(5 * time.Second)
+		w.failed.Add(1)
+		return
+	}
+	w.ack(ctx, m, one[0])
+}
+
+// ack acknowledges a message whose article is committed. A worker killed
+// before this leaves the message to be redelivered, and the store's writes
+// being idempotent, storing it again is harmless.
+func (w *worker) ack(ctx context.Context, m queue.Message, c store.Coded) {
+	if err := m.Ack(ctx); err != nil {
+		w.logf("%v (stored; a redelivery will replace the same rows)", err)
+	}
+	w.stored.Add(1)
+	if m.Redelivered {
+		w.redelivered.Add(1)
+	}
+	w.events.Add(int64(len(c.Events)))
 }
 
 func (w *worker) logf(format string, args ...any) {

@@ -210,7 +210,10 @@ type Message struct {
 	// Err is set when the message could not be decoded; such a message is
 	// terminated (never redelivered) by Term.
 	Err error
-	msg jetstream.Msg
+	// Redelivered is set when the message was delivered before (to a
+	// worker that died or failed before acknowledging it).
+	Redelivered bool
+	msg         jetstream.Msg
 }
 
 // Ack acknowledges the message: call it only after the article's rows are
@@ -259,7 +262,11 @@ func (c *Consumer) Fetch(ctx context.Context, n int, wait time.Duration) ([]Mess
 	var out []Message
 	for m := range b.Messages() {
 		a, err := Decode(m.Data())
-		out = append(out, Message{Article: a, Err: err, msg: m})
+		re := false
+		if md, merr := m.Metadata(); merr == nil {
+			re = md.NumDelivered > 1
+		}
+		out = append(out, Message{Article: a, Err: err, Redelivered: re, msg: m})
 	}
 	if err := b.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) && !errors.Is(err, context.DeadlineExceeded) {
 		return out, fmt.Errorf("fetch: %w", err)

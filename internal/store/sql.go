@@ -42,6 +42,9 @@ type Dialect struct {
 	// with the article's hash as its one argument, so that writers of the
 	// same content take turns and agree on which copy is the duplicate.
 	ArticleLock string
+	// Retryable tells whether a failed transaction may succeed if run
+	// again (deadlock, serialization failure); nil means never.
+	Retryable func(error) bool
 	// Migrations is the schema, oldest step first.
 	Migrations []Migration
 }
@@ -146,22 +149,65 @@ func (s *DB) Close() error { return s.SQL.Close() }
 
 // PutArticle implements Store.
 func (s *DB) PutArticle(ctx context.Context, a Article, evs []event.Event) error {
-	if a.ID == "" {
-		return fmt.Errorf("put article: no id")
-	}
-	if a.Hash == "" {
-		a.Hash = Hash(a.Published, a.Title, a.Text, "")
-	}
-	evs = append([]event.Event(nil), evs...)
-	AssignIDs(a.ID, evs)
-	err := s.inTx(ctx, func(tx *sql.Tx) error { return s.putArticle(ctx, tx, a, evs) })
-	if err != nil {
+	if err := s.PutArticles(ctx, []Coded{{a, evs}}); err != nil {
 		return fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	return nil
 }
 
+// PutArticles implements Batcher: it stores many articles in one
+// transaction (in content-hash order, so concurrent writers take their
+// locks in the same order).
+func (s *DB) PutArticles(ctx context.Context, batch []Coded) error {
+	batch = append([]Coded(nil), batch...)
+	for i := range batch {
+		c := &batch[i]
+		if c.Article.ID == "" {
+			return fmt.Errorf("put articles: article %d has no id", i)
+		}
+		if c.Article.Hash == "" {
+			c.Article.Hash = Hash(c.Article.Published, c.Article.Title, c.Article.Text, "")
+		}
+		c.Events = append([]event.Event(nil), c.Events...)
+		AssignIDs(c.Article.ID, c.Events)
+	}
+	sort.SliceStable(batch, func(i, j int) bool {
+		if batch[i].Article.Hash != batch[j].Article.Hash {
+			return batch[i].Article.Hash < batch[j].Article.Hash
+		}
+		return batch[i].Article.ID < batch[j].Article.ID
+	})
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, c := range batch {
+			if err := s.putArticle(ctx, tx, c.Article, c.Events); err != nil {
+				return fmt.Errorf("article %s: %w", c.Article.ID, err)
+			}
+		}
+		return nil
+	})
+}
+
+// inTx runs f in a transaction, again (up to five times in all) when the
+// database says the failure was transient (a deadlock, say).
 func (s *DB) inTx(ctx context.Context, f func(*sql.Tx) error) error {
+	var err error
+	for try := 0; try < 5; try++ {
+		if try > 0 {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Duration(try*try) * 20 * time.Millisecond):
+			}
+		}
+		err = s.tx(ctx, f)
+		if err == nil || s.D.Retryable == nil || !s.D.Retryable(err) {
+			return err
+		}
+	}
+	return err
+}
+
+func (s *DB) tx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := s.SQL.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

@@ -75,6 +75,37 @@ type Store interface {
 	Close() error
 }
 
+// Coded is one coded article, as handed to Batcher.PutArticles.
+type Coded struct {
+	Article Article
+	Events  []event.Event
+}
+
+// Batcher is a Store that can also store many articles in one
+// transaction, which is much faster than one PutArticle each. Both stores
+// implement it; PutBatch uses it when it can.
+type Batcher interface {
+	// PutArticles stores the articles as PutArticle would, all or none.
+	PutArticles(ctx context.Context, batch []Coded) error
+}
+
+// PutBatch stores a batch of coded articles: in one transaction when s is
+// a Batcher, else one PutArticle after another.
+func PutBatch(ctx context.Context, s Store, batch []Coded) error {
+	if b, ok := s.(Batcher); ok {
+		if err := b.PutArticles(ctx, batch); err != nil {
+			return fmt.Errorf("put %d articles: %w", len(batch), err)
+		}
+		return nil
+	}
+	for _, c := range batch {
+		if err := s.PutArticle(ctx, c.Article, c.Events); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Article is one stored article.
 type Article struct {
 	ID          string    `json:"id"`

@@ -8,11 +8,13 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/store"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the database/sql driver "pgx"
 )
@@ -71,7 +73,11 @@ var Dialect = &store.Dialect{
 	},
 	MigrateLock: `SELECT pg_advisory_xact_lock(7364829)`,
 	ArticleLock: `SELECT pg_advisory_xact_lock(hashtext(?))`,
-	Migrations:  migrations,
+	Retryable: func(err error) bool {
+		var pe *pgconn.PgError
+		return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+	},
+	Migrations: migrations,
 }
 
 var migrations = []store.Migration{{

@@ -46,3 +46,31 @@ func TestConcurrentWriters(t *testing.T) {
 		t.Errorf("stats = %+v, %v", st, err)
 	}
 }
+
+func BenchmarkPutArticle(b *testing.B) {
+	u, drop, err := TempDatabase(context.Background())
+	if err != nil {
+		b.Skipf("skipping PostgreSQL benchmark: %v", err)
+	}
+	defer drop()
+	s, err := Open(context.Background(), u)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.Bench(b, s)
+}
+
+func BenchmarkPutArticles64(b *testing.B) {
+	u, drop, err := TempDatabase(context.Background())
+	if err != nil {
+		b.Skipf("skipping PostgreSQL benchmark: %v", err)
+	}
+	defer drop()
+	s, err := Open(context.Background(), u)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.BenchBatch(b, s, 64)
+}

@@ -42,3 +42,21 @@ func TestOpenRegisteredAndReopen(t *testing.T) {
 		t.Error("mysql: no error")
 	}
 }
+
+func BenchmarkPutArticle(b *testing.B) {
+	s, err := Open(context.Background(), "sqlite://"+filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.Bench(b, s)
+}
+
+func BenchmarkPutArticles64(b *testing.B) {
+	s, err := Open(context.Background(), "sqlite://"+filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storetest.BenchBatch(b, s, 64)
+}

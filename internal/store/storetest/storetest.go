@@ -5,6 +5,7 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -259,4 +260,66 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			t.Errorf("relations = %+v, %v", rs, err)
 		}
 	})
+}
+
+// BenchArticle makes the i-th synthetic article of a benchmark: ten
+// sentences and five events, about the size of a news story.
+func BenchArticle(i int) (store.Article, []event.Event) {
+	pub := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%365)
+	var sb []byte
+	var evs []event.Event
+	for k := 0; k < 10; k++ {
+		start := len(sb)
+		sb = fmt.Appendf(sb, "Sentence %d of story %d says that troops of country %d shelled positions near town %d. ", k, i, k%7, i%113)
+		if k%2 == 0 {
+			evs = append(evs, event.Event{Date: pub.Format("2006-01-02"), DatePrecision: "day",
+				Source: event.Actor{Text: "Armenia", Country: "ARM", Code: "ARM"}, Target: event.Actor{Text: "Azerbaijan", Country: "AZE", Agent: "MIL", Code: "AZEMIL"},
+				CAMEO: fmt.Sprintf("19%d", k%6), QuadClass: 4, Goldstein: -9, Plover: event.Plover{Type: "ASSAULT"}, Confidence: 0.8,
+				Location: &event.Location{Name: "Sotk", Country: "ARM", Lat: 40.2, Lon: 45.9, Precision: "city"},
+				Evidence: event.Evidence{Sentence: string(sb[start : len(sb)-1]), Start: start, End: len(sb) - 1}})
+		}
+	}
+	text := string(sb)
+	return store.Article{ID: fmt.Sprintf("bench-%d", i), Published: pub, Title: "Bench", Text: text,
+		Hash: store.Hash(pub, "Bench", text, "")}, evs
+}
+
+// Bench measures PutArticle on s: articles/s and events/s.
+func Bench(b *testing.B, s store.Store) {
+	ctx := context.Background()
+	n, events := 0, 0
+	start := time.Now()
+	for b.Loop() {
+		a, evs := BenchArticle(n)
+		if err := s.PutArticle(ctx, a, evs); err != nil {
+			b.Fatal(err)
+		}
+		n++
+		events += len(evs)
+	}
+	sec := time.Since(start).Seconds()
+	b.ReportMetric(float64(n)/sec, "articles/s")
+	b.ReportMetric(float64(events)/sec, "events/s")
+}
+
+// BenchBatch measures PutBatch on s with batches of size articles.
+func BenchBatch(b *testing.B, s store.Store, size int) {
+	ctx := context.Background()
+	n, events := 0, 0
+	start := time.Now()
+	for b.Loop() {
+		batch := make([]store.Coded, size)
+		for i := range batch {
+			a, evs := BenchArticle(n)
+			batch[i] = store.Coded{Article: a, Events: evs}
+			n++
+			events += len(evs)
+		}
+		if err := store.PutBatch(ctx, s, batch); err != nil {
+			b.Fatal(err)
+		}
+	}
+	sec := time.Since(start).Seconds()
+	b.ReportMetric(float64(n)/sec, "articles/s")
+	b.ReportMetric(float64(events)/sec, "events/s")
 }
