@@ -244,16 +244,28 @@ async function drawMap(events) {
   }
   svg.append(land);
   let n = 0;
+  let x0 = 360, x1 = 0, y0 = 180, y1 = 0;
   for (const e of events) {
     const l = e.location;
     if (!l || (l.lat === 0 && l.lon === 0)) continue;
     // Equirectangular: x = lon + 180, y = 90 - lat, as world.json is drawn.
-    const dot = el('circle', { class: `dot q${e.quad_class}`, cx: (l.lon + 180).toFixed(2), cy: (90 - l.lat).toFixed(2),
+    const cx = l.lon + 180, cy = 90 - l.lat;
+    x0 = Math.min(x0, cx); x1 = Math.max(x1, cx); y0 = Math.min(y0, cy); y1 = Math.max(y1, cy);
+    const dot = el('circle', { class: `dot q${e.quad_class}`, cx: cx.toFixed(2), cy: cy.toFixed(2),
       r: l.precision === 'country' ? 1.6 : 1.1, 'data-id': e.id });
     dot.append(el('title', { text: `${e.date} ${e.source.code}→${e.target.code} ${e.cameo} at ${l.name}` }));
     dot.addEventListener('click', () => { location.hash = '#/event/' + encodeURIComponent(e.id); });
     svg.append(dot);
     n++;
+  }
+  if (n > 0) {
+    // Frame the events: at least 80° by 40°, padded, kept inside the world.
+    const w = Math.min(360, Math.max(80, (x1 - x0) * 1.3)), h = Math.min(180, Math.max(40, (y1 - y0) * 1.3, w / 2));
+    const ww = Math.max(w, h * 2);
+    const vx = Math.min(Math.max(0, (x0 + x1) / 2 - ww / 2), 360 - ww);
+    const vy = Math.min(Math.max(0, (y0 + y1) / 2 - h / 2), 180 - h);
+    svg.setAttribute('viewBox', `${vx.toFixed(1)} ${vy.toFixed(1)} ${ww.toFixed(1)} ${(ww / 2).toFixed(1)}`);
+    for (const d of svg.querySelectorAll('circle.dot')) d.setAttribute('r', (Number(d.getAttribute('r')) * ww / 360 * 2.5).toFixed(2));
   }
   box.replaceChildren(svg);
   $('#map-count').textContent = `— ${n} located event${n === 1 ? '' : 's'}`;
@@ -377,6 +389,10 @@ function init() {
   }
   window.addEventListener('hashchange', render);
   render();
+  // Suggest the store's most active actors in the actor fields.
+  api('/api/actors', { limit: 200 }).then((res) => {
+    $('#actor-codes').replaceChildren(...res.actors.map((a) => el('option', { value: a.code, text: a.name ? `${a.name} (${a.events})` : String(a.events) })));
+  }).catch(() => {});
 }
 
 document.addEventListener('DOMContentLoaded', init);
