@@ -351,6 +351,7 @@ func TestBadRequests(t *testing.T) {
 		{"/api/events?colour=red", "colour: unknown parameter; this route takes dyad, actor, start, end, root, code, quad, place, bbox, q, limit, cursor"},
 		{"/api/events?root=19&root=18", "root: given 2 times, want once"},
 		{"/api/events?q=" + strings.Repeat("x", 201), "q: 201 bytes long, at most 200"},
+		{"/api/events?q=%2B%2B%2B", `q: "+++" has no words to search for`},
 		{"/api/series?bucket=year", `bucket: "year" is not one of day, week, month`},
 		{"/api/relations?a=IRN", "b: required"},
 		{"/api/stats?x=1", "x: unknown parameter; this route takes none"},

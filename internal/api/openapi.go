@@ -68,7 +68,7 @@ var codePattern = "^[A-Za-z0-9]{3,15}$"
 func paramDoc(p Param) map[string]any {
 	s := map[string]any{}
 	switch p.Kind {
-	case KindString:
+	case KindString, KindWords:
 		s["type"], s["maxLength"] = "string", maxParamLen
 	case KindCode:
 		s["type"], s["pattern"] = "string", codePattern

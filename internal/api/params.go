@@ -38,6 +38,7 @@ const (
 	KindBBox               // four numbers: min lon, min lat, max lon, max lat
 	KindCursor             // an opaque cursor from a previous page
 	KindID                 // an id in a path: letters, digits, '.', '_', '-'
+	KindWords              // a text search: free text with at least one word
 )
 
 // Param describes one query or path parameter: the OpenAPI document is
@@ -149,6 +150,12 @@ func (p *Param) parse(raw string) (any, error) {
 		s := strings.TrimSpace(raw)
 		if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\uFFFD' }) {
 			return nil, fmt.Errorf("%q has control characters or invalid UTF-8", raw)
+		}
+		return s, nil
+	case KindWords:
+		s := strings.TrimSpace(raw)
+		if len(store.Words(s)) == 0 {
+			return nil, fmt.Errorf("%q has no words to search for", raw)
 		}
 		return s, nil
 	case KindCode:
