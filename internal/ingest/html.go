@@ -46,7 +46,7 @@ const minText = 40
 func ExtractHTML(b []byte, pageURL, contentType string) (page Page, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			page, err = Page{}, fmt.Errorf("html: the page could not be parsed (%v)", r)
+			page, err = Page{}, fmt.Errorf("the page could not be parsed (%v)", r)
 		}
 	}()
 	if len(b) > MaxArticle {
@@ -61,9 +61,9 @@ func ExtractHTML(b []byte, pageURL, contentType string) (page Page, err error) {
 	}
 	doc, err := html.Parse(bytes.NewReader(dec))
 	if err != nil {
-		return Page{}, fmt.Errorf("html: %v", err)
+		return Page{}, fmt.Errorf("cannot parse the page: %v", strings.TrimPrefix(err.Error(), "html: "))
 	}
-	page = metadata(doc)
+	page, docTitle := metadata(doc)
 	var base *url.URL
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL)
@@ -71,6 +71,7 @@ func ExtractHTML(b []byte, pageURL, contentType string) (page Page, err error) {
 	if page.URL == "" {
 		page.URL = pageURL
 	}
+	metaTitle := page.Title != ""
 	n := stripFurniture(doc)
 	var node *html.Node
 	if n <= maxElements {
@@ -78,8 +79,8 @@ func ExtractHTML(b []byte, pageURL, contentType string) (page Page, err error) {
 		ps.MaxElemsToParse = maxElements
 		if art, err := ps.ParseAndMutate(doc, base); err == nil {
 			node = art.Node
-			if page.Title == "" {
-				page.Title = strings.TrimSpace(art.Title())
+			if !metaTitle {
+				page.Title = art.Title()
 			}
 			if page.Byline == "" {
 				page.Byline = strings.TrimSpace(art.Byline())
@@ -94,6 +95,10 @@ func ExtractHTML(b []byte, pageURL, contentType string) (page Page, err error) {
 	if node != nil {
 		page.Text = tidyText(render.InnerText(node))
 	}
+	if !metaTitle {
+		page.Title = cleanDocTitle(firstNonEmpty(page.Title, docTitle))
+	}
+
 	if letters(page.Text) < minText {
 		// The extractor found nothing it trusts: fall back to the page's
 		// <article>, <main> or <body> as it stands.
@@ -102,7 +107,7 @@ func ExtractHTML(b []byte, pageURL, contentType string) (page Page, err error) {
 		}
 	}
 	if letters(page.Text) < minText {
-		return page, errors.New("html: no article text found in the page")
+		return page, errors.New("no article text found in the page")
 	}
 	return page, nil
 }
@@ -155,16 +160,16 @@ func decodeHTML(b []byte, contentType string) ([]byte, error) {
 		}
 		if label != "" {
 			if le, _ := charset.Lookup(label); le == nil {
-				return nil, fmt.Errorf("html: unknown charset %q; cannot decode the page", label)
+				return nil, fmt.Errorf("unknown charset %q; cannot decode the page", label)
 			}
 		}
 	}
 	out, err := e.NewDecoder().Bytes(b)
 	if err != nil {
-		return nil, fmt.Errorf("html: cannot decode the page as %s: %v", name, err)
+		return nil, fmt.Errorf("cannot decode the page as %s: %v", name, err)
 	}
 	if bad := bytes.Count(out, []byte("\ufffd")); bad > 16 && bad > utf8.RuneCount(out)/10 {
-		return nil, fmt.Errorf("html: the page is not in its charset %s (%d undecodable characters)", name, bad)
+		return nil, fmt.Errorf("the page is not in its charset %s (%d undecodable characters)", name, bad)
 	}
 	return out, nil
 }
@@ -183,6 +188,10 @@ var furnitureRole = map[string]bool{"navigation": true, "banner": true, "dialog"
 
 // furnitureClass matches class and id names of page furniture.
 var furnitureClass = regexp.MustCompile(`(?i)(^|[-_\s])(cookies?|consent|gdpr|share|sharing|social|newsletter|subscribe|subscription|related|recommended|promo|advert|ads?|sponsored|popup|modal|breadcrumbs?|comments?|paywall|outbrain|taboola|most-?read|trending)($|[-_\s])`)
+
+// metaClass matches class and id names of the small elements around a
+// story that are not story: bylines, datelines, captions, credits.
+var metaClass = regexp.MustCompile(`(?i)(^|[-_\s])(byline|dateline|author|authors|timestamp|published|date|caption|credit|credits)($|[-_\s])`)
 
 // stripFurniture removes elements that are page furniture (scripts,
 // menus, forms, figures and their captions, cookie banners, share bars,
@@ -234,6 +243,9 @@ func isFurniture(n *html.Node) bool {
 			}
 		case "class", "id":
 			if furnitureClass.MatchString(a.Val) && textLen(n, 1500) < 1500 {
+				return true
+			}
+			if metaClass.MatchString(a.Val) && textLen(n, 300) < 300 {
 				return true
 			}
 		}
@@ -303,8 +315,10 @@ func walk(n *html.Node, fn func(*html.Node)) {
 }
 
 // metadata reads a page's title, byline, date, canonical URL and language
-// from its <head>, JSON-LD and <time> elements.
-func metadata(doc *html.Node) Page {
+// from its <head>, JSON-LD and <time> elements. The <title> is returned
+// apart: the extractor's reading of it (without the site's name) is
+// better.
+func metadata(doc *html.Node) (Page, string) {
 	var p Page
 	var (
 		ogTitle, twTitle, docTitle, ldTitle string
@@ -379,7 +393,7 @@ func metadata(doc *html.Node) Page {
 			}
 		}
 	})
-	p.Title = firstNonEmpty(ogTitle, ldTitle, twTitle, cleanDocTitle(docTitle))
+	p.Title = firstNonEmpty(ogTitle, ldTitle, twTitle)
 	p.Byline = firstNonEmpty(ldAuthor, metaAuthor)
 	p.URL = firstNonEmpty(canonical, ogURL)
 	for _, d := range []string{ldDate, metaDate, pubTimeDate, otherDate, timeDate} {
@@ -388,15 +402,18 @@ func metadata(doc *html.Node) Page {
 			break
 		}
 	}
-	return p
+	return p, docTitle
 }
 
-// cleanDocTitle drops a " | Site" or " - Site" tail from a <title>.
+// cleanDocTitle drops a " | Site" or " - Site" tail from a <title>, when
+// the tail is shorter than what it follows.
 func cleanDocTitle(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	for _, sep := range []string{" | ", " – ", " — ", " - "} {
-		if i := strings.LastIndex(s, sep); i > 15 {
-			return s[:i]
+	for _, sep := range []string{" | ", " – ", " — ", " - ", " :: "} {
+		if i := strings.LastIndex(s, sep); i > 0 {
+			if tail := s[i+len(sep):]; len(tail) < i && len(tail) <= 40 {
+				return s[:i]
+			}
 		}
 	}
 	return s

@@ -37,7 +37,8 @@ var stopIndex = func() map[string][]string {
 // code ("en", "fr", "ru", "zh", …), or "" when it cannot tell (too short,
 // too mixed). Scripts other than Latin are told by their letters
 // (Cyrillic, Arabic, Hebrew, Greek, Devanagari, Thai, Han, kana, Hangul);
-// Latin-script languages by their commonest words. Only the first 32 KB
+// Latin-script languages by their commonest words (and Turkish also by
+// its dotless ı and ğ). Only the first 32 KB
 // of text are read.
 func DetectLanguage(text string) string {
 	if len(text) > 32<<10 {
@@ -52,6 +53,10 @@ func DetectLanguage(text string) string {
 		words++
 		for _, l := range stopIndex[strings.Trim(w, "'")] {
 			score[l]++
+		}
+		// Turkish has few short words but letters of its own.
+		if strings.ContainsAny(w, "ığ") {
+			score["tr"]++
 		}
 	}
 	best, second := "", 0
