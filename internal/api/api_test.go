@@ -37,7 +37,7 @@ type fixture struct {
 	texts  map[string]string
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	pipeOnce.Do(func() { pipe, pipeErr = pipeline.New(pipeline.Options{}) })
 	if pipeErr != nil {

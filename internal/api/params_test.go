@@ -1,7 +1,10 @@
 package api_test
 
 import (
+	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -73,6 +76,32 @@ func FuzzParseQuery(f *testing.F) {
 			}
 			if len(fl.Text) > 200 || len(fl.Place) > 200 || len(fl.Cursor) > 200 || len(q.ID) > 100 {
 				t.Fatalf("%s: accepted an over-long value", r.Path)
+			}
+		}
+	})
+}
+
+// FuzzServer sends arbitrary query strings to every listing route of a
+// server over a real SQLite store: whatever the input, the answer is 200,
+// 400 or 404 with a JSON body, never a store failure (500).
+func FuzzServer(f *testing.F) {
+	for _, s := range []string{"q=iran", "q=%22", "q=NEAR(a", "q=a*b", "q=-x", "q=x%20OR%20y", "place=%27", "code=1951",
+		"dyad=IRN,PAK&root=19&start=2024-01-01&end=2024-12-31", "cursor=MjAyNC0wMS0wMXxh", "bbox=-180,-90,180,90", "limit=500"} {
+		f.Add(s)
+	}
+	fx := newFixture(f)
+	h := fx.srv.Config.Handler
+	f.Fuzz(func(t *testing.T, raw string) {
+		for _, p := range []string{"/api/events", "/api/actors", "/api/series", "/api/relations"} {
+			req := httptest.NewRequest("GET", "/", nil)
+			req.URL.Path, req.URL.RawQuery = p, raw
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code >= 500 && rec.Code != http.StatusServiceUnavailable {
+				t.Fatalf("GET %s?%s: %d %s", p, raw, rec.Code, rec.Body)
+			}
+			if !json.Valid(rec.Body.Bytes()) {
+				t.Fatalf("GET %s?%s: not JSON: %s", p, raw, rec.Body)
 			}
 		}
 	})
