@@ -1,12 +1,14 @@
 // Package dedup finds near-duplicate articles: wire copies of one story
 // run by several outlets with small edits (a new headline, a trimmed last
 // paragraph, a changed word). Each article's words are cut into
-// overlapping shingles of three words; a MinHash signature estimates the
-// Jaccard similarity of two articles' shingle sets, and locality-sensitive
-// hashing (bands of the signature) finds the candidates without comparing
-// every pair.
+// overlapping shingles of three words; a MinHash signature of 128 hashes
+// estimates the Jaccard similarity of two articles' shingle sets, and
+// locality-sensitive hashing (bands of the signature) finds candidates
+// without comparing every pair. A candidate is a duplicate when its
+// estimated Jaccard similarity reaches the threshold, or when the shorter
+// text lies (almost) wholly inside the longer one (a copy cut short).
 //
-// Memory is about 600 bytes per distinct article kept.
+// Memory is about 700 bytes per distinct article kept, plus its id.
 package dedup
 
 import (
@@ -75,7 +77,8 @@ func New(threshold float64) *Index {
 
 // bandsFor splits the signature into b bands of r rows so that the LSH
 // curve's steepest point, (1/b)^(1/r), sits well below the threshold:
-// pairs above it are almost always candidates, and candidates are then
+// pairs above it are almost always candidates (and so are copies cut
+// short, whose Jaccard similarity is lower), and candidates are then
 // checked against the whole signature.
 func bandsFor(t float64) (b, r int) {
 	best := math.Inf(1)

@@ -44,18 +44,18 @@ func readFeed(name string, br *bufio.Reader, opt Options, emit func(Article) err
 		if it == nil {
 			continue
 		}
-		body := it.Content
-		if strings.TrimSpace(FragmentText(body)) == "" {
-			body = it.Description
-		}
-		if len(body) > MaxArticle {
+		if len(it.Content) > MaxArticle || len(it.Description) > MaxArticle {
 			bad(Problem{File: name, Line: n, Field: "content", Err: fmt.Errorf("item larger than %d bytes", MaxArticle)})
 			continue
+		}
+		text := FragmentText(it.Content)
+		if text == "" {
+			text = FragmentText(it.Description)
 		}
 		a := Article{
 			URL:    strings.TrimSpace(it.Link),
 			Title:  FragmentText(it.Title),
-			Text:   FragmentText(body),
+			Text:   text,
 			Origin: fmt.Sprintf("%s:%d", name, n),
 		}
 		var authors []string

@@ -84,3 +84,16 @@ func mustReadF(f *testing.F, path string) []byte {
 	}
 	return b
 }
+
+func BenchmarkExtractHTML(b *testing.B) {
+	page, err := os.ReadFile("testdata/page.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(page)))
+	for b.Loop() {
+		if _, err := ExtractHTML(page, "", ""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -4,9 +4,10 @@
 // guessing its language, and reporting bad records by file, line and field
 // without stopping the run.
 //
-// Everything is streamed: a JSONL file, a feed item list or a WARC archive
-// is never held in memory whole, and no single article larger than
-// MaxArticle bytes is read.
+// Input is streamed: a JSONL file or a WARC archive (even gzipped) is never
+// held in memory whole, only one record at a time; no article larger than
+// MaxArticle bytes is read; a feed document, parsed whole, is capped at
+// MaxFeed bytes; a gzip stream that expands like a gzip bomb is given up.
 package ingest
 
 import (
@@ -19,8 +20,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/dedup"
 )
 
 // Article is one news article as dyad reads it.
@@ -62,6 +66,7 @@ type Problem struct {
 	Err   error
 }
 
+// Error says where the problem is and what it is: "file:line: field: reason".
 func (p Problem) Error() string {
 	loc := p.File
 	if p.Line > 0 {
@@ -82,6 +87,36 @@ type Options struct {
 	// and HTML pages, feed items and WARC records without a publication
 	// date in their metadata.
 	Published time.Time
+	// Languages, when not empty, keeps only articles in these languages
+	// (ISO 639-1 codes, as DetectLanguage gives them) and those whose
+	// language cannot be told; the others go to Skip. []string{"en"}
+	// codes English only.
+	Languages []string
+	// Dedup, when not nil, leaves out articles whose text duplicates (or
+	// nearly duplicates) one read before, in this Read or an earlier one
+	// given the same index; they go to Skip.
+	Dedup *dedup.Index
+	// Skip is told of each article left out by Languages or Dedup, with
+	// the reason; nil leaves them out silently. A skipped article is not
+	// a Problem: nothing is wrong with it.
+	Skip func(a Article, reason string)
+}
+
+// keep applies Languages and Dedup to an article: it returns the reason
+// to leave it out, or "".
+func (o *Options) keep(a Article) string {
+	if len(o.Languages) > 0 && a.Language != "" && !slices.Contains(o.Languages, a.Language) {
+		return fmt.Sprintf("language %q, not %s", a.Language, strings.Join(o.Languages, ", "))
+	}
+	if o.Dedup != nil {
+		if of, dup := o.Dedup.Add(a.ID, a.Title+"\n"+a.Text); dup {
+			if of == a.ID {
+				return "already read"
+			}
+			return fmt.Sprintf("duplicate of %s", of)
+		}
+	}
+	return ""
 }
 
 // MaxArticle is the largest single article (a text file, an HTML page, a
@@ -137,7 +172,8 @@ func (e emitError) Unwrap() error { return e.err }
 // file name and, failing that, from the first bytes: JSONL (.jsonl,
 // .ndjson, .json), plain text (.txt), HTML (.html, .htm), RSS or Atom
 // (.rss, .atom, .xml), WARC (.warc); each may be gzip-compressed (.gz or
-// gzip's magic bytes). Every article gets its Language.
+// gzip's magic bytes). Every article gets its Language; opt.Languages and
+// opt.Dedup may then leave it out (see Options).
 //
 // Read returns an error only when the input cannot be read at all (or emit
 // fails); everything else, down to a truncated gzip stream, is a Problem.
@@ -145,6 +181,12 @@ func Read(path string, opt Options, emit func(Article) error, bad func(Problem))
 	send := func(a Article) error {
 		if a.Language == "" {
 			a.Language = DetectLanguage(a.Title + "\n" + a.Text)
+		}
+		if why := opt.keep(a); why != "" {
+			if opt.Skip != nil {
+				opt.Skip(a, why)
+			}
+			return nil
 		}
 		if err := emit(a); err != nil {
 			return emitError{err}

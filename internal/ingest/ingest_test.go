@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/dedup"
 )
 
 // collect reads path with Read and returns what it emitted and reported.
@@ -440,5 +442,40 @@ func TestSniff(t *testing.T) {
 		if got := sniff(tc.name, bufioReader(tc.head)); got != tc.want {
 			t.Errorf("sniff(%q, %q) = %v, want %v", tc.name, tc.head, got, tc.want)
 		}
+	}
+}
+
+// TestLanguagesAndDedup: Options leave out other languages and
+// duplicates, and tell Skip why.
+func TestLanguagesAndDedup(t *testing.T) {
+	dir := t.TempDir()
+	story := "The foreign ministers of Kenya and Tanzania met in Arusha on Thursday to settle a dispute over a cross-border railway project that has been delayed for two years. " +
+		"Both governments agreed to set up a technical committee to review the route and the costs, a joint statement said after the meeting. " +
+		"Officials said they expected the first trains to run by 2027 if financing was secured from regional lenders."
+	copyOf := strings.Replace(story, "settle", "resolve", 1)
+	french := "Le gouvernement a annoncé lundi qu'il enverrait plus de soldats à la frontière après l'attaque, qui a tué trois militaires dans la nuit."
+	lines := []string{
+		`{"id":"a","published":"2024-01-01","text":"` + story + `"}`,
+		`{"id":"b","published":"2024-01-01","text":"` + copyOf + `"}`,
+		`{"id":"c","published":"2024-01-01","text":"` + french + `"}`,
+		`{"id":"d","published":"2024-01-01","text":"Short."}`,
+	}
+	p := filepath.Join(dir, "in.jsonl")
+	if err := os.WriteFile(p, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	skipped := map[string]string{}
+	opt := Options{Languages: []string{"en"}, Dedup: dedup.New(dedup.DefaultThreshold), Skip: func(a Article, why string) { skipped[a.ID] = why }}
+	arts, probs := collect(t, p, opt)
+	if got := strings.Join(ids(arts), " "); got != "a d" || len(probs) != 0 {
+		t.Errorf("kept %q, problems %q", got, problemText(probs))
+	}
+	if skipped["b"] != "duplicate of a" || !strings.Contains(skipped["c"], `language "fr"`) {
+		t.Errorf("skipped %q", skipped)
+	}
+	// Reading the same file again with the same index: all already read.
+	arts, _ = collect(t, p, opt)
+	if len(arts) != 0 || skipped["a"] != "already read" {
+		t.Errorf("second read kept %q; skipped %q", ids(arts), skipped)
 	}
 }

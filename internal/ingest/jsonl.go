@@ -2,13 +2,12 @@ package ingest
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
-
-	"bytes"
 )
 
 func readJSONL(name string, br *bufio.Reader, emit func(Article) error, bad func(Problem)) error {
@@ -95,9 +94,11 @@ func decode(raw []byte) (Article, *Problem) {
 		return nil
 	}
 	var pub string
-	for _, k := range []string{"id", "url", "title", "text", "html", "published"} {
-		dst := map[string]*string{"id": &a.ID, "url": &a.URL, "title": &a.Title, "text": &a.Text, "html": &a.HTML, "published": &pub}[k]
-		if p := str(k, dst); p != nil {
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"id", &a.ID}, {"url", &a.URL}, {"title", &a.Title}, {"text", &a.Text}, {"html", &a.HTML}, {"published", &pub}} {
+		if p := str(f.key, f.dst); p != nil {
 			return a, p
 		}
 	}
