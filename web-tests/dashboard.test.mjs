@@ -1,5 +1,5 @@
 // Browser tests of dyad's dashboard. They build dyad, code the API's test
-// articles into a temporary SQLite store with `dyad ingest`, start
+// articles (with the API tests' verb patterns) into a temporary SQLite store with `dyad ingest`, start
 // `dyad serve` on a free loopback port, and drive Debian's chromium
 // (/usr/bin/chromium, or $CHROMIUM) through playwright-core. Nothing is
 // downloaded: playwright-core is only the driver.
@@ -16,6 +16,8 @@ import { chromium } from 'playwright-core';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const articles = path.join(repo, 'internal/api/testdata/articles.jsonl');
+// The test's own verb patterns, so the coding does not depend on the bundled ones.
+const verbs = path.join(repo, 'internal/api/testdata/verbs.tsv');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -31,7 +33,7 @@ before(async () => {
   const bin = path.join(dir, 'dyad');
   execFileSync('go', ['build', '-o', bin, './cmd/dyad'], { cwd: repo, stdio: 'inherit' });
   const db = `sqlite://${path.join(dir, 'web.db')}`;
-  execFileSync(bin, ['ingest', '--db', db, articles], { cwd: repo, stdio: 'inherit' });
+  execFileSync(bin, ['ingest', '--db', db, '--verbs', verbs, articles], { cwd: repo, stdio: 'inherit' });
 
   server = spawn(bin, ['serve', '--db', db, '--addr', '127.0.0.1:0'], { cwd: repo });
   server.stderr.on('data', (d) => serverLog.push(String(d)));

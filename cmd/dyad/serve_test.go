@@ -19,7 +19,8 @@ func ingestAPIArticles(t *testing.T) string {
 	t.Helper()
 	db := "sqlite://" + filepath.Join(t.TempDir(), "cmd.db")
 	var o, e bytes.Buffer
-	if code := Run(context.Background(), []string{"ingest", "--db", db, "../../internal/api/testdata/articles.jsonl"}, &o, &e); code != exitOK {
+	if code := Run(context.Background(), []string{"ingest", "--db", db,
+		"--verbs", "../../internal/api/testdata/verbs.tsv", "../../internal/api/testdata/articles.jsonl"}, &o, &e); code != exitOK {
 		t.Fatalf("dyad ingest: exit %d\n%s", code, e.String())
 	}
 	return db
