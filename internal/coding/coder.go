@@ -84,7 +84,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	salience := countrySalience(sents)
 	for si := range sents {
 		s := &sents[si]
-		trigs := c.Verbs.Find(s.Tokens)
+		trigs := weaponTriggers(s, c.Verbs.Find(s.Tokens))
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {
@@ -124,6 +124,80 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	return out
 }
 
+// weapons that, as the subject of a verb of contact or arrival, make it an
+// attack: "missiles hit", "shells landed", "drones struck".
+var weapons = map[string]string{"missile": "195", "missiles": "195", "drone": "195", "drones": "195",
+	"warplane": "195", "warplanes": "195", "jets": "195", "aircraft": "195", "bombers": "195",
+	"airstrike": "195", "airstrikes": "195", "rocket": "194", "rockets": "194", "mortar": "194",
+	"mortars": "194", "shell": "194", "shells": "194", "artillery": "194", "tanks": "194",
+	"bullets": "193", "gunfire": "193", "sniper": "193", "snipers": "193"}
+
+// contactVerbs are neutral verbs that code as attacks with a weapon subject.
+var contactVerbs = map[string]bool{"hit": true, "hits": true, "hitting": true, "struck": true,
+	"strike": true, "strikes": true, "striking": true, "landed": true, "landing": true, "land": true,
+	"lands": true, "slammed": true, "slamming": true, "pounded": true, "pounding": true, "rained": true,
+	"raining": true, "targeted": true, "targeting": true, "fell": true, "falling": true, "crashed": true,
+	"exploded": true, "smashed": true, "killed": true, "destroyed": true, "damaged": true}
+
+var weaponPatterns = map[string]*Pattern{}
+
+func init() {
+	for _, code := range []string{"193", "194", "195"} {
+		weaponPatterns[code] = &Pattern{Code: code, Kind: "verb", Text: "WEAPON + hit|strike|land|…",
+			Elements: [][]string{{"*"}}, Source: "rule: weapon subject (internal/coding)"}
+	}
+}
+
+// weaponTriggers adds attack triggers for contact verbs whose subject is a
+// weapon, replacing any weaker reading of the same word ("missiles landing
+// in" is not a visit).
+func weaponTriggers(s *Sentence, trigs []Trigger) []Trigger {
+	toks := s.Tokens
+	var out []Trigger
+	for i, t := range toks {
+		if !contactVerbs[t.Norm] || i == 0 {
+			continue
+		}
+		code := ""
+		for k := i - 1; k >= 0 && k >= i-3; k-- {
+			if c, ok := weapons[toks[k].Norm]; ok {
+				code = c
+				break
+			}
+			if toks[k].Punct || toks[k].Norm == "and" && k == i-1 {
+				break
+			}
+		}
+		if code == "" {
+			continue
+		}
+		tr := Trigger{Pattern: weaponPatterns[code], Start: i, End: i + 1, HeadEnd: i + 1, Spans: []int{i, i + 1}}
+		kept := trigs[:0]
+		for _, o := range trigs {
+			if o.Start <= i && i < o.End && len(o.Pattern.Elements) <= 2 && o.Pattern.Code[:2] < "18" {
+				continue
+			}
+			kept = append(kept, o)
+		}
+		trigs = kept
+		clash := false
+		for _, o := range trigs {
+			if o.Start <= i && i < o.End {
+				clash = true
+			}
+		}
+		if !clash {
+			out = append(out, tr)
+		}
+	}
+	if len(out) == 0 {
+		return trigs
+	}
+	trigs = append(trigs, out...)
+	sort.Slice(trigs, func(a, b int) bool { return trigs[a].Start < trigs[b].Start })
+	return trigs
+}
+
 // intentCode is the CAMEO code for announcing an act of each root rather
 // than doing it: "will visit" is an intent to meet (036), "threatened to
 // strike" a threat of force (138).
@@ -157,7 +231,7 @@ func intended(toks []text.Token, tr Trigger) bool {
 // that they should cooperate", "urged X to withdraw").
 var complementizers = map[string]bool{"that": true, "to": true, "should": true, "would": true,
 	"could": true, "will": true, "may": true, "might": true, "whether": true, "if": true, "for": true,
-	"must": true, "shall": true}
+	"must": true, "shall": true, "with": true}
 
 // governed reports whether trigger ti is part of what an earlier verb
 // trigger says or wants, rather than an act of its own: it follows that
@@ -397,7 +471,15 @@ func subject(s *Sentence, trigs []Trigger, ti int, local []*cand) int {
 	best := -1
 	for i := len(s.Actors) - 1; i >= 0; i-- {
 		m := &s.Actors[i]
+		if m.Start >= tr.Start {
+			continue
+		}
 		if m.End > tr.Start {
+			// The pattern begins inside the actor ("missiles hit" in
+			// "Iranian missiles and drones hit"): the actor is the subject.
+			if usable(m) && !m.Unresolved {
+				return i
+			}
 			continue
 		}
 		// Is there a clause break, a relative pronoun or a verb between?
@@ -518,6 +600,10 @@ func nounSource(s *Sentence, tr Trigger) int {
 	toks := s.Tokens
 	for i := range s.Actors {
 		m := &s.Actors[i]
+		if m.Start < tr.Start && m.End > tr.Start && !m.Unresolved && !m.Modifier {
+			// The noun is inside the actor: "Iranian missiles and drones hit".
+			return i
+		}
 		if m.End <= tr.Start && m.End >= tr.Start-2 && (m.Possessive || m.Kind == actors.KindAdj) && !m.Unresolved {
 			ok := true
 			for k := m.End; k < tr.Start; k++ {

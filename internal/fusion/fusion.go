@@ -68,10 +68,8 @@ func absorb(dst, src *event.Event) {
 	if precisionRank[src.DatePrecision] > precisionRank[dst.DatePrecision] {
 		dst.Date, dst.DatePrecision, dst.DateConflict = src.Date, src.DatePrecision, src.DateConflict
 	}
-	if dst.Location == nil || (src.Location != nil && precisionRank2(src.Location.Precision) > precisionRank2(dst.Location.Precision)) {
-		if src.Location != nil {
-			dst.Location = src.Location
-		}
+	if dst.Location == nil {
+		dst.Location = src.Location
 	}
 	if dst.Fatalities == nil {
 		dst.Fatalities = src.Fatalities
@@ -89,16 +87,4 @@ func absorb(dst, src *event.Event) {
 	if src.Confidence > dst.Confidence {
 		dst.Confidence = src.Confidence
 	}
-}
-
-func precisionRank2(p string) int {
-	switch p {
-	case "city":
-		return 3
-	case "admin1":
-		return 2
-	case "country":
-		return 1
-	}
-	return 0
 }
