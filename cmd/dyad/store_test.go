@@ -217,13 +217,13 @@ func TestWorkerKilledMidStream(t *testing.T) {
 	pg, qf := services(t)
 	const n = 1500
 	in := corpus(t, n)
-	lite := "sqlite://" + filepath.Join(t.TempDir(), "dyad.db")
-	if _, errs, code := run(t, "ingest", "--db", lite, in); code != exitOK {
-		t.Fatalf("ingest: exit %d\n%s", code, errs)
-	}
 	bin := filepath.Join(t.TempDir(), "dyad")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	lite := "sqlite://" + filepath.Join(t.TempDir(), "dyad.db")
+	if out, err := exec.Command(bin, "ingest", "--db", lite, in).CombinedOutput(); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, out)
 	}
 	if _, errs, code := run(t, append(append([]string{"ingest"}, qf.args()...), in)...); code != exitOK {
 		t.Fatalf("publish: exit %d\n%s", code, errs)

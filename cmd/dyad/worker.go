@@ -23,7 +23,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	qf.add(fs)
 	fs.StringVar(&qf.url, "queue", "nats://127.0.0.1:4222", "NATS JetStream server to pull articles from")
 	db := fs.String("db", store.DefaultURL, "store URL: postgres://USER@HOST:PORT/DB (for several workers) or sqlite://FILE")
-	batch := fs.Int("batch", 16, "articles fetched at a time")
+	batch := fs.Int("batch", 32, "articles fetched, coded and stored (one transaction) at a time")
 	drain := fs.Bool("drain", false, "exit once every queued article is stored and acknowledged (else run until interrupted)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dyad worker [flags]\n\nPulls articles from the queue ('dyad ingest --queue'), codes them, stores them and\nacknowledges each one only after its rows are committed.")
@@ -65,6 +65,17 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	w := worker{p: p, s: s, workers: max(cf.workers, 1), stderr: stderr}
 	start := time.Now()
+	// One goroutine stores and acks a coded batch while the loop fetches
+	// and codes the next one.
+	coded := make(chan codedBatch, 1)
+	stored := make(chan struct{})
+	go func() {
+		defer close(stored)
+		for b := range coded {
+			w.store(b)
+		}
+	}()
+	status := exitOK
 	for ctx.Err() == nil {
 		msgs, err := c.Fetch(ctx, *batch, 2*time.Second)
 		if err != nil && ctx.Err() == nil {
@@ -75,7 +86,9 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			if *drain {
 				done, err := c.Drained(ctx)
 				if err != nil && ctx.Err() == nil {
-					return fail(err)
+					fmt.Fprintln(stderr, "dyad worker:", err)
+					status = exitFail
+					break
 				}
 				if done {
 					break
@@ -83,14 +96,16 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			}
 			continue
 		}
-		w.handle(msgs)
+		coded <- w.code(msgs)
 	}
+	close(coded)
+	<-stored
 	fmt.Fprintf(stderr, "dyad worker: stored %d articles (%d of them redelivered), %d events in %s; %d failed\n", w.stored.Load(),
 		w.redelivered.Load(), w.events.Load(), time.Since(start).Round(time.Millisecond), w.failed.Load())
-	return exitOK
+	return status
 }
 
-// worker codes and stores one batch of messages at a time.
+// worker codes batches of messages and stores them.
 type worker struct {
 	p                      *pipeline.Pipeline
 	s                      store.Store
@@ -101,11 +116,15 @@ type worker struct {
 	redelivered            atomic.Int64
 }
 
-// handle codes a batch of messages in parallel, stores the articles in
-// one transaction and then acknowledges them. It finishes the batch even
-// when the command is interrupted, so what was stored is acked.
-func (w *worker) handle(msgs []queue.Message) {
-	ctx := context.Background()
+// codedBatch is a batch of messages and the coding of each (nil for a
+// message that could not be decoded).
+type codedBatch struct {
+	msgs  []queue.Message
+	coded []*store.Coded
+}
+
+// code codes a batch of messages in parallel.
+func (w *worker) code(msgs []queue.Message) codedBatch {
 	sem := make(chan struct{}, w.workers)
 	var wg sync.WaitGroup
 	coded := make([]*store.Coded, len(msgs))
@@ -125,9 +144,17 @@ func (w *worker) handle(msgs []queue.Message) {
 		}()
 	}
 	wg.Wait()
+	return codedBatch{msgs, coded}
+}
+
+// store stores a coded batch in one transaction and then acknowledges its
+// messages. It finishes the batch even when the command is interrupted,
+// so what was stored is acked.
+func (w *worker) store(b codedBatch) {
+	ctx := context.Background()
 	var batch []store.Coded
 	var ok []int
-	for i, c := range coded {
+	for i, c := range b.coded {
 		if c != nil {
 			batch = append(batch, *c)
 			ok = append(ok, i)
@@ -140,12 +167,12 @@ func (w *worker) handle(msgs []queue.Message) {
 		// One bad article must not hold back the others: store one by one.
 		w.logf("%v; storing the batch one article at a time", err)
 		for k, i := range ok {
-			w.putAndAck(ctx, msgs[i], batch[k:k+1])
+			w.putAndAck(ctx, b.msgs[i], batch[k:k+1])
 		}
 		return
 	}
 	for k, i := range ok {
-		w.ack(ctx, msgs[i], batch[k])
+		w.ack(b.msgs[i], batch[k])
 	}
 }
 
@@ -156,14 +183,14 @@ func (w *worker) putAndAck(ctx context.Context, m queue.Message, one []store.Cod
 		w.failed.Add(1)
 		return
 	}
-	w.ack(ctx, m, one[0])
+	w.ack(m, one[0])
 }
 
 // ack acknowledges a message whose article is committed. A worker killed
 // before this leaves the message to be redelivered, and the store's writes
 // being idempotent, storing it again is harmless.
-func (w *worker) ack(ctx context.Context, m queue.Message, c store.Coded) {
-	if err := m.Ack(ctx); err != nil {
+func (w *worker) ack(m queue.Message, c store.Coded) {
+	if err := m.Ack(); err != nil {
 		w.logf("%v (stored; a redelivery will replace the same rows)", err)
 	}
 	w.stored.Add(1)

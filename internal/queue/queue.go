@@ -217,9 +217,11 @@ type Message struct {
 }
 
 // Ack acknowledges the message: call it only after the article's rows are
-// committed.
-func (m Message) Ack(ctx context.Context) error {
-	if err := m.msg.DoubleAck(ctx); err != nil {
+// committed. It does not wait for the server's confirmation: an ack that
+// is lost means one redelivery, and the store's idempotent write makes
+// that harmless.
+func (m Message) Ack() error {
+	if err := m.msg.Ack(); err != nil {
 		return fmt.Errorf("ack article %s: %w", m.Article.ID, err)
 	}
 	return nil
