@@ -66,7 +66,7 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 		}
 		// "Hungarian and Romanian officials": adjectives joined before one
 		// role word each take it.
-		if e.Kind == KindAdj && i+2 < len(ms) && ms[i+1].Entry.Kind == KindAdj && ms[i+1].Start == m.End+1 &&
+		if (e.Kind == KindAdj || e.Kind == KindCountry && !men.Possessive) && i+2 < len(ms) && ms[i+1].Entry.Kind == KindAdj && ms[i+1].Start == m.End+1 &&
 			(toks[m.End].Norm == "and" || toks[m.End].Text == ",") && ms[i+2].Entry.Kind == KindRole && ms[i+2].Start == ms[i+1].End {
 			men.Agent = ms[i+2].Entry.Agent
 			men.Entries = append(men.Entries, ms[i+2].Entry)

@@ -81,9 +81,15 @@ type cand struct {
 // Code already folds back-references ("the attack") into their event.
 func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	var events []*cand
-	salience := countrySalience(sents)
+	counts := countryCounts(sents)
+	salience := make([]string, len(counts))
+	for i, c := range counts {
+		salience[i] = c.iso
+	}
 	for si := range sents {
 		s := &sents[si]
+		resolveRoles(s, counts, len(sents))
+		bothSides(s, events, salience)
 		trigs := weaponTriggers(s, c.Verbs.Find(s.Tokens))
 		var local []*cand
 		lastVerb := -1
@@ -227,6 +233,131 @@ func intended(toks []text.Token, tr Trigger) bool {
 	return false
 }
 
+// participial reports a verb opening a participle clause after a comma
+// ("…, killing two soldiers"; "…, demanding that …").
+func participial(toks []text.Token, tr Trigger) bool {
+	return tr.Start > 0 && toks[tr.Start-1].Text == "," && strings.HasSuffix(toks[tr.Start].Norm, "ing")
+}
+
+// resolveRoles gives role words with no country of their own ("police",
+// "protesters", "the crowd") a country: the place named right after them
+// ("a court in Guyana", "police in Nairobi"), else, in an article that is
+// clearly about one country (three or more sentences, that country named
+// at least twice as often as any other), that country.
+func resolveRoles(s *Sentence, salience []countryCount, sentences int) {
+	story := ""
+	if sentences >= 3 && len(salience) > 0 && (len(salience) == 1 || salience[0].n >= 2*salience[1].n) {
+		story = salience[0].iso
+	}
+	for i := range s.Actors {
+		m := &s.Actors[i]
+		if !m.Unresolved || m.Kind != actors.KindRole || m.Agent == "IGO" || m.Agent == "" {
+			continue
+		}
+		if m.Start > 0 {
+			// "its ambassador", "their own forces": the subject's own, not the story's country.
+			switch s.Tokens[m.Start-1].Norm {
+			case "its", "his", "her", "their", "our", "own", "my", "your":
+				continue
+			}
+		}
+		country := ""
+		if m.End+1 < len(s.Tokens) && (s.Tokens[m.End].Norm == "in" || s.Tokens[m.End].Norm == "of") {
+			for _, p := range s.Places {
+				if p.Start >= s.Tokens[m.End].End && p.Start <= s.Tokens[m.End].End+2 {
+					country = p.Location.Country
+				}
+			}
+		}
+		if country == "" {
+			country = story
+		}
+		if country == "" {
+			continue
+		}
+		m.Country = country
+		m.Unresolved = false
+		m.Rule += " + country from context"
+	}
+}
+
+// pairWords refer to the two parties of the story: "both countries", "the
+// two sides".
+var pairWords = [][]string{{"both", "countries"}, {"both", "sides"}, {"both", "governments"},
+	{"both", "nations"}, {"the", "two", "countries"}, {"the", "two", "sides"}, {"the", "two", "governments"},
+	{"the", "two", "neighbours"}, {"the", "two", "neighbors"}, {"the", "two", "nations"}, {"the", "two", "states"}}
+
+// bothSides resolves "both countries" to the story's two parties: the last
+// pair of countries coded together, else the article's two most named
+// countries, as two joined actors.
+func bothSides(s *Sentence, events []*cand, salience []string) {
+	toks := s.Tokens
+	for i := range toks {
+		for _, pw := range pairWords {
+			if i+len(pw) > len(toks) {
+				continue
+			}
+			ok := true
+			for k, w := range pw {
+				if toks[i+k].Norm != w {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			a, b := "", ""
+			for j := len(events) - 1; j >= 0; j-- {
+				e := events[j].ev
+				if e.Source.Country != "" && e.Target.Country != "" && e.Source.Country != e.Target.Country {
+					a, b = e.Source.Country, e.Target.Country
+					break
+				}
+			}
+			if a == "" && len(salience) >= 2 {
+				a, b = salience[0], salience[1]
+			}
+			if a == "" {
+				return
+			}
+			end := i + len(pw)
+			for k, m := range s.Actors {
+				if m.Start < end && m.End > i {
+					return // already an actor (a user dictionary may name it)
+				}
+				_ = k
+			}
+			agent := ""
+			if pw[len(pw)-1] == "governments" {
+				agent = "GOV"
+			}
+			words := text.Slice(s.Text, toks[i].Start, toks[end-1].End)
+			ma := actors.Mention{Start: i, End: end, RuneStart: toks[i].Start, RuneEnd: toks[end-1].End, Text: words,
+				Country: a, Agent: agent, Kind: actors.KindCountry, Conjoined: -1, Rule: "coreference: the story's two parties"}
+			mb := ma
+			mb.Country = b
+			pos := len(s.Actors)
+			for k, m := range s.Actors {
+				if m.Start >= end {
+					pos = k
+					break
+				}
+			}
+			// Indices after pos shift by two; fix the joins that point past it.
+			for k := range s.Actors {
+				if s.Actors[k].Conjoined >= pos {
+					s.Actors[k].Conjoined += 2
+				}
+			}
+			mb.Conjoined = pos
+			rest := append([]actors.Mention{ma, mb}, s.Actors[pos:]...)
+			s.Actors = append(s.Actors[:pos:pos], rest...)
+			return
+		}
+	}
+}
+
 // complementizers open a clause that completes the verb before it ("agreed
 // that they should cooperate", "urged X to withdraw").
 var complementizers = map[string]bool{"that": true, "to": true, "should": true, "would": true,
@@ -297,7 +428,12 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	cd.victim = victimVerbs[head]
 	src, tgt := -1, -1
 	passive := false
-	if !cd.noun && tr.Start > 0 {
+	if !cd.noun && tr.Start > 0 && tr.HeadEnd < len(toks) && (strings.HasSuffix(head, "ed") || irregularParticiple(head)) &&
+		reducedRelative(s, tr) {
+		// "10 Russian soldiers killed in Ukraine": a participle after its noun.
+		passive = true
+	}
+	if !cd.noun && tr.Start > 0 && !passive {
 		for k := tr.Start - 1; k >= 0 && k >= tr.Start-3; k-- {
 			if beForms[toks[k].Norm] && strings.HasSuffix(head, "ed") || beForms[toks[k].Norm] && irregularParticiple(head) {
 				passive = true
@@ -331,13 +467,20 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 			}
 		}
 		if tgt >= 0 && src < 0 {
-			// A passive with no agent: "were killed" names only victims.
+			// A passive with no agent: "were killed" names only victims,
+			// unless the attack is named with its doer ("in Israeli shelling").
 			cd.victim = true
+			src = doerAfter(s, tr)
 		}
 	case cd.victim:
 		tgt = subject(s, trigs, ti, local)
+		src = doerAfter(s, tr)
 	default:
 		src = subject(s, trigs, ti, local)
+		if participial(toks, tr) && len(local) > 0 {
+			// "…, killing two soldiers": the clause's subject does it.
+			src = inheritSource
+		}
 		if src == inheritSource {
 			src = -1
 			for j := len(local) - 1; j >= 0; j-- {
@@ -386,9 +529,46 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 
 const inheritSource = -2
 
+// doerAfter finds who did a harm told by its victims: an adjective or
+// possessive actor in the phrase after the verb ("killed in Israeli tank
+// shelling", "died in Iran's strikes").
+func doerAfter(s *Sentence, tr Trigger) int {
+	toks := s.Tokens
+	for i := range s.Actors {
+		m := &s.Actors[i]
+		if m.Start < tr.End || m.Start > tr.End+4 || brokenBetween(toks, tr.End, m.Start) {
+			continue
+		}
+		if (m.Kind == actors.KindAdj || m.Possessive) && !m.Placeish && !m.Unresolved && m.End < len(toks) && !toks[m.End].Punct {
+			return i
+		}
+	}
+	return -1
+}
+
+// reducedRelative reports a participle right after an actor and followed by
+// a preposition, with no auxiliary: "soldiers killed in Ukraine".
+func reducedRelative(s *Sentence, tr Trigger) bool {
+	toks := s.Tokens
+	if tr.End != tr.HeadEnd || tr.HeadEnd >= len(toks) {
+		return false
+	}
+	switch toks[tr.HeadEnd].Norm {
+	case "in", "on", "at", "during", "near", "by", "when", "while", "after", "overnight":
+	default:
+		return false
+	}
+	for _, m := range s.Actors {
+		if m.End == tr.Start {
+			return true
+		}
+	}
+	return false
+}
+
 // symmetric codes are acts both parties do to each other: talks, calls,
 // negotiations, signed agreements, cooperation.
-var symmetric = map[string]bool{"040": true, "041": true, "044": true, "046": true, "057": true,
+var symmetric = map[string]bool{"040": true, "041": true, "046": true, "057": true,
 	"060": true, "061": true, "062": true, "0311": true, "0312": true}
 
 // mutual adds the reverse of each symmetric event that has two parties.
@@ -435,6 +615,15 @@ func expand(s *Sentence, cd *cand) []*cand {
 	if len(group) < 2 {
 		return []*cand{cd}
 	}
+	if cd.ev.Target.Country != "" && strings.HasPrefix(cd.ev.CAMEO, "04") {
+		for i := range s.Actors {
+			m := &s.Actors[i]
+			if m.Kind == actors.KindCapital && (m.FollowsPrep == "in" || m.FollowsPrep == "at") && m.Text == cd.ev.Target.Text {
+				// "Sudan and Chad met in Doha": Doha is where, not with whom.
+				cd.ev.Target = event.Actor{}
+			}
+		}
+	}
 	var out []*cand
 	for _, gi := range group {
 		for _, gj := range group {
@@ -473,6 +662,13 @@ func subject(s *Sentence, trigs []Trigger, ti int, local []*cand) int {
 		m := &s.Actors[i]
 		if m.Start >= tr.Start {
 			continue
+		}
+		for tj := ti - 1; tj >= 0; tj-- {
+			if o := trigs[tj]; o.Pattern.Kind != "noun" && o.Start < m.End && m.Start < o.End && len(local) > 0 {
+				// The actor is part of an earlier verb's pattern ("withdrew its
+				// ambassador"): this verb shares that one's subject.
+				return inheritSource
+			}
 		}
 		if m.End > tr.Start {
 			// The pattern begins inside the actor ("missiles hit" in
@@ -815,6 +1011,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			}
 		}
 	}
+	placeTargets(s, local)
 	for _, cd := range local {
 		if cd.anaphor || violent(cd.ev.CAMEO) && !cd.victim {
 			continue
@@ -838,24 +1035,74 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			}
 		}
 	}
-	// A violent act with no target falls on the state where it landed
-	// ("missiles landing in the eastern Iranian city of Saravan").
+	placeTargets(s, local)
+}
+
+// placeTargets gives an act with no target the state where it fell or took
+// place: a country named as a place after the verb ("in central Iran",
+// "the eastern Iranian city of"), else the country of the event's place
+// ("lifted the state of emergency in West Darfur" → Sudan).
+func placeTargets(s *Sentence, local []*cand) {
 	for _, cd := range local {
-		if cd.anaphor || !violent(cd.ev.CAMEO) || cd.ev.Target.Country != "" || cd.ev.Target.Agent != "" {
+		if cd.anaphor || cd.ev.Target.Country != "" || cd.ev.Target.Agent != "" {
 			continue
 		}
 		at := cd.trig.Start
 		for i := range s.Actors {
 			m := &s.Actors[i]
-			if m.Start > at && (m.Placeish || m.FollowsPrep == "in") && m.Country != "" && m.Country != cd.ev.Source.Country {
+			if m.Start > at && (m.Placeish || m.FollowsPrep == "in" && m.Kind == actors.KindCountry) && m.Country != "" &&
+				!brokenBetween(s.Tokens, cd.trig.End, m.Start) && !hasWord(s.Tokens, cd.trig.End, m.Start, "that") {
 				cd.ev.Target = event.Actor{Text: m.Text, Country: m.Country, Code: m.Country}
 				break
 			}
 		}
-		if cd.ev.Target.Country == "" && cd.ev.Location != nil && cd.ev.Location.Country != cd.ev.Source.Country {
-			cd.ev.Target = event.Actor{Country: cd.ev.Location.Country, Code: cd.ev.Location.Country}
+		if cd.ev.Target.Country != "" {
+			continue
+		}
+		endRune := s.Tokens[cd.trig.End-1].End
+		for _, p := range s.Places {
+			if p.Start < endRune || p.Location.Precision == "country" || isActorAt(s, p.Start) || brokenBetweenRunes(s, endRune, p.Start) {
+				continue
+			}
+			cd.ev.Target = event.Actor{Country: p.Location.Country, Code: p.Location.Country}
+			break
 		}
 	}
+}
+
+// hasWord reports whether word w occurs in tokens [a, b).
+func hasWord(toks []text.Token, a, b int, w string) bool {
+	for k := a; k < b && k < len(toks); k++ {
+		if toks[k].Norm == w {
+			return true
+		}
+	}
+	return false
+}
+
+// isActorAt reports whether an actor mention covers code point r.
+func isActorAt(s *Sentence, r int) bool {
+	for _, m := range s.Actors {
+		if m.RuneStart <= r && r < m.RuneEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// brokenBetweenRunes is brokenBetween for code-point offsets.
+func brokenBetweenRunes(s *Sentence, a, b int) bool {
+	ta, tb := len(s.Tokens), len(s.Tokens)
+	for i, t := range s.Tokens {
+		if t.Start >= a && ta == len(s.Tokens) {
+			ta = i
+		}
+		if t.Start >= b {
+			tb = i
+			break
+		}
+	}
+	return ta < tb && brokenBetween(s.Tokens, ta, tb)
 }
 
 func violent(code string) bool {
@@ -872,9 +1119,14 @@ func latestViolent(events []*cand, root string) *cand {
 	return nil
 }
 
-// countrySalience orders the countries of an article by how often they are
+type countryCount struct {
+	iso string
+	n   int
+}
+
+// countryCounts orders the countries of an article by how often they are
 // named as actors, most first.
-func countrySalience(sents []Sentence) []string {
+func countryCounts(sents []Sentence) []countryCount {
 	n := map[string]int{}
 	for _, s := range sents {
 		for _, m := range s.Actors {
@@ -883,15 +1135,15 @@ func countrySalience(sents []Sentence) []string {
 			}
 		}
 	}
-	out := make([]string, 0, len(n))
-	for k := range n {
-		out = append(out, k)
+	out := make([]countryCount, 0, len(n))
+	for k, v := range n {
+		out = append(out, countryCount{k, v})
 	}
 	sort.Slice(out, func(i, j int) bool {
-		if n[out[i]] != n[out[j]] {
-			return n[out[i]] > n[out[j]]
+		if out[i].n != out[j].n {
+			return out[i].n > out[j].n
 		}
-		return out[i] < out[j]
+		return out[i].iso < out[j].iso
 	})
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -293,7 +294,12 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 		if toks[i].Punct {
 			continue
 		}
+		capital := i > 0 && isTitle(toks[i].Text) && !isTitle(toks[i-1].Text) && toks[i-1].Text != "\"" && toks[i-1].Text != "“"
 		for _, st := range v.index[toks[i].Norm] {
+			if capital && st.p.Kind == "verb" {
+				// "March", "Rob", "Hope" in mid-sentence are names.
+				continue
+			}
 			end, ok := seqAt(toks, i, st.words)
 			if !ok {
 				continue
@@ -376,4 +382,18 @@ func findElement(toks []text.Token, pos int, alts []string) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// isTitle reports a word written with a capital and then lower case.
+func isTitle(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 2 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
