@@ -155,6 +155,11 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 			}
 			men.FollowsPrep = prepositions[prev]
 			men.PrecededByBy = prev == "by"
+			if prev == "of" && men.Start >= 2 && quantity(toks[men.Start-2].Norm) {
+				// "thousands of protesters", "members of the army": the actor
+				// heads its phrase.
+				men.FollowsPrep = ""
+			}
 		}
 		men.InParen = inParens(toks, men.Start)
 		men.RuneStart, men.RuneEnd = toks[men.Start].Start, toks[men.End-1].End
@@ -201,4 +206,25 @@ func ruleOf(es []*Entry) string {
 		parts[i] = e.String()
 	}
 	return strings.Join(parts, " + ")
+}
+
+var quantityWords = map[string]bool{"thousands": true, "hundreds": true, "dozens": true, "scores": true,
+	"millions": true, "tens": true, "number": true, "group": true, "groups": true, "members": true,
+	"member": true, "some": true, "many": true, "most": true, "all": true, "majority": true,
+	"hundred": true, "thousand": true, "delegation": true, "team": true, "handful": true,
+	"several": true, "few": true, "one": true, "two": true, "three": true, "four": true, "five": true,
+	"dozen": true, "units": true, "unit": true, "contingent": true, "battalion": true, "leaders": true,
+	"leader": true, "head": true, "chief": true, "representatives": true, "officials": true}
+
+// quantity reports a word that counts or groups the actor after "of".
+func quantity(w string) bool {
+	if quantityWords[w] {
+		return true
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return r == ','
+		}
+	}
+	return w != ""
 }

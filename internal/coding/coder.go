@@ -307,8 +307,8 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			if !ok {
 				continue
 			}
-			a, b := "", ""
-			for j := len(events) - 1; j >= 0; j-- {
+			a, b := lastPair(events)
+			for j := len(events) - 1; j >= 0 && a == ""; j-- {
 				e := events[j].ev
 				if e.Source.Country != "" && e.Target.Country != "" && e.Source.Country != e.Target.Country {
 					a, b = e.Source.Country, e.Target.Country
@@ -356,6 +356,25 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			return
 		}
 	}
+}
+
+// lastPair is the last two countries that acted together as a compound
+// subject ("Sudan and Chad met"), the story's pair.
+func lastPair(events []*cand) (string, string) {
+	for j := len(events) - 1; j >= 0; j-- {
+		e := events[j]
+		if e.srcIdx < 0 || e.sent == nil {
+			continue
+		}
+		m := e.sent.Actors[e.srcIdx]
+		if m.Conjoined >= 0 {
+			o := e.sent.Actors[m.Conjoined]
+			if m.Country != "" && o.Country != "" && m.Country != o.Country {
+				return o.Country, m.Country
+			}
+		}
+	}
+	return "", ""
 }
 
 // complementizers open a clause that completes the verb before it ("agreed
@@ -429,7 +448,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	src, tgt := -1, -1
 	passive := false
 	if !cd.noun && tr.Start > 0 && tr.HeadEnd < len(toks) && (strings.HasSuffix(head, "ed") || irregularParticiple(head)) &&
-		reducedRelative(s, tr) {
+		code.Root() >= "17" && reducedRelative(s, tr) {
 		// "10 Russian soldiers killed in Ukraine": a participle after its noun.
 		passive = true
 	}

@@ -37,8 +37,14 @@ func same(a, b *event.Event) bool {
 	if a.Article != b.Article || a.CAMEO[:2] != b.CAMEO[:2] || a.Negated != b.Negated {
 		return false
 	}
-	if a.Source.Country != b.Source.Country || a.Target.Country != b.Target.Country {
+	if a.Source.Country != b.Source.Country {
 		return false
+	}
+	if a.Target.Country != b.Target.Country {
+		// One sentence telling one act twice, once without its target:
+		// "shelled Armenian positions, killing two soldiers".
+		oneSided := a.Target.Country == "" && a.Target.Agent == "" || b.Target.Country == "" && b.Target.Agent == ""
+		return oneSided && a.Evidence.Start == b.Evidence.Start && a.Source.Country != "" && datesAgree(a, b)
 	}
 	if a.Source.Agent != b.Source.Agent && a.Source.Agent != "" && b.Source.Agent != "" && a.Source.Country == "" {
 		return false
@@ -81,7 +87,10 @@ func absorb(dst, src *event.Event) {
 	if dst.Source.Agent == "" {
 		dst.Source.Agent, dst.Source.Code = src.Source.Agent, src.Source.Code
 	}
-	if dst.Target.Agent == "" {
+	if dst.Target.Country == "" && dst.Target.Agent == "" {
+		dst.Target = src.Target
+	}
+	if dst.Target.Agent == "" && dst.Target.Country == src.Target.Country {
 		dst.Target.Agent, dst.Target.Code = src.Target.Agent, src.Target.Code
 	}
 	if src.Confidence > dst.Confidence {
