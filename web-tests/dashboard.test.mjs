@@ -78,6 +78,10 @@ test('the timeline renders for a dyad', async () => {
   assert.ok(bars.every((n) => n > 0));
   assert.equal(await page.locator('#timeline svg polyline.gs').count(), 1, 'Goldstein line');
   assert.match(await page.textContent('#timeline-title'), /IRN ↔ PAK/);
+  // The relation's state changes (ambassador recalled, ties restored) are marked.
+  const states = await page.$$eval('#timeline svg g.rel', (gs) => gs.map((g) => g.dataset.state));
+  assert.deepEqual(states, ['suspended', 'restored']);
+  assert.match(await page.textContent('#timeline svg g.rel'), /suspended 2024-01-18/);
   // The map draws the country outlines and a dot per located event.
   assert.ok(await page.locator('#map svg path.land').count() > 150);
   assert.ok(await page.locator('#map svg circle.dot').count() >= 1);

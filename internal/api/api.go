@@ -3,8 +3,10 @@
 // states, time series, articles with their coded spans, and the OpenAPI
 // 3.1 document that describes all of it. Routes, parameter validation and
 // the OpenAPI document come from one table (Routes), so they cannot drift
-// apart. It imports internal/store (for its types) and internal/event, and
-// never builds SQL: the store takes parameters.
+// apart. It imports internal/store (for its types), internal/event and
+// internal/fusion (to derive a dyad's relation states from its events when
+// the store recorded none), and never builds SQL: the store takes
+// parameters.
 package api
 
 import (

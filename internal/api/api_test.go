@@ -68,8 +68,8 @@ func newFixture(t testing.TB) *fixture {
 		t.Fatalf("the pipeline coded only %d IRN-PAK events from testdata/articles.jsonl; the API tests need 5", n)
 	}
 	for _, r := range []store.Relation{
-		{A: "IRN", B: "PAK", State: "broken", Since: "2024-01-18"},
-		{A: "IRN", B: "PAK", State: "restored", Since: "2024-01-29"},
+		{A: "EGY", B: "SDN", State: "normal", Since: "2024-03-01"},
+		{A: "EGY", B: "SDN", State: "strained", Since: "2024-03-04"},
 	} {
 		if err := st.PutRelation(ctx, r); err != nil {
 			t.Fatal(err)
@@ -305,17 +305,24 @@ func TestAPI(t *testing.T) {
 		if want := len(f.between("IRN", "PAK")); total != want {
 			t.Errorf("series counts add up to %d, want %d", total, want)
 		}
-		if len(s.Relations) != 2 || s.Bucket != "day" {
-			t.Errorf("series relations = %+v, bucket %q", s.Relations, s.Bucket)
+		// The store recorded no IRN-PAK states: they are derived from the
+		// events (the ambassador recalled, ties restored).
+		if s.Bucket != "day" || s.RelationsFrom != "events" || len(s.Relations) != 2 ||
+			s.Relations[0].State != "suspended" || s.Relations[0].Since != "2024-01-18" || s.Relations[1].State != "restored" {
+			t.Errorf("series relations = %+v from %q, bucket %q", s.Relations, s.RelationsFrom, s.Bucket)
 		}
 		var r api.RelationsResult
+		f.get(t, "/api/relations?a=SDN&b=EGY", &r)
+		if r.RelationsFrom != "store" || len(r.Relations) != 2 || r.Relations[1].State != "strained" {
+			t.Errorf("recorded relations = %+v from %q", r.Relations, r.RelationsFrom)
+		}
 		f.get(t, "/api/relations?a=PAK&b=IRN", &r)
-		if len(r.Relations) != 2 || r.Relations[0].State != "broken" {
-			t.Errorf("relations = %+v", r.Relations)
+		if r.RelationsFrom != "events" || len(r.Relations) != 2 {
+			t.Errorf("derived relations = %+v from %q", r.Relations, r.RelationsFrom)
 		}
 		var m api.SeriesResult
 		f.get(t, "/api/series?bucket=month", &m)
-		if len(m.Points) == 0 || len(m.Relations) != 0 {
+		if len(m.Points) == 0 || len(m.Relations) != 0 || m.RelationsFrom != "" {
 			t.Errorf("monthly series of everything = %+v", m)
 		}
 	})

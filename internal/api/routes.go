@@ -2,8 +2,11 @@ package api
 
 import (
 	"context"
+	"sort"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/fusion"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -94,6 +97,10 @@ type SeriesResult struct {
 	Bucket    string           `json:"bucket"`
 	Points    []store.Point    `json:"points"`
 	Relations []store.Relation `json:"relations"`
+	// RelationsFrom says where Relations came from: "store" (recorded
+	// states), "events" (derived from the dyad's events when the store has
+	// none recorded) or "" (no dyad asked for).
+	RelationsFrom string `json:"relations_from"`
 }
 
 // RelationsResult lists the recorded states of one relation.
@@ -101,6 +108,8 @@ type RelationsResult struct {
 	A         string           `json:"a"`
 	B         string           `json:"b"`
 	Relations []store.Relation `json:"relations"`
+	// RelationsFrom is "store" or "events", as in SeriesResult.
+	RelationsFrom string `json:"relations_from"`
 }
 
 // Span is a coded stretch of an article's text: an event's evidence or
@@ -177,21 +186,66 @@ func getSeries(ctx context.Context, s *Server, q *Query) (any, error) {
 	}
 	res := SeriesResult{Bucket: q.Bucket, Points: nonNil(ps), Relations: []store.Relation{}}
 	if d := q.Filter.Dyad; d[0] != "" {
-		rs, err := s.store.Relations(ctx, d[0], d[1])
+		rs, from, err := s.relations(ctx, d[0], d[1])
 		if err != nil {
 			return nil, err
 		}
-		res.Relations = nonNil(rs)
+		res.Relations, res.RelationsFrom = rs, from
 	}
 	return res, nil
 }
 
 func getRelations(ctx context.Context, s *Server, q *Query) (any, error) {
-	rs, err := s.store.Relations(ctx, q.A, q.B)
+	rs, from, err := s.relations(ctx, q.A, q.B)
 	if err != nil {
 		return nil, err
 	}
-	return RelationsResult{A: q.A, B: q.B, Relations: nonNil(rs)}, nil
+	return RelationsResult{A: q.A, B: q.B, Relations: rs, RelationsFrom: from}, nil
+}
+
+// deriveMaxEvents bounds the events read to derive a relation's states.
+const deriveMaxEvents = 50000
+
+// relations returns the relation states between a and b that the store
+// recorded or, when it recorded none, the state changes fusion derives from
+// the events between them.
+func (s *Server) relations(ctx context.Context, a, b string) ([]store.Relation, string, error) {
+	rs, err := s.store.Relations(ctx, a, b)
+	if err != nil {
+		return nil, "", err
+	}
+	if len(rs) > 0 {
+		return rs, "store", nil
+	}
+	f := store.Filter{Dyad: [2]string{a, b}, Limit: store.MaxLimit}
+	var evs []event.Event
+	for len(evs) < deriveMaxEvents {
+		page, next, err := s.store.Events(ctx, f)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, e := range page {
+			evs = append(evs, e.Event)
+		}
+		if next == "" {
+			break
+		}
+		f.Cursor = next
+	}
+	out := []store.Relation{}
+	for _, r := range fusion.Relations(evs, "") {
+		for _, c := range r.Changes {
+			sr := store.Relation{A: r.Dyad[0], B: r.Dyad[1], State: c.State, Since: c.Date}
+			if c.State == fusion.StateSuspended {
+				sr.Broken = c.Date
+			} else {
+				sr.Restored = c.Date
+			}
+			out = append(out, sr)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Since < out[j].Since })
+	return out, "events", nil
 }
 
 func getStats(ctx context.Context, s *Server, q *Query) (any, error) {

@@ -169,7 +169,8 @@ function drawTimeline(series) {
     const g = el('g', { class: 'rel', 'data-state': r.state });
     g.append(el('line', { x1: xr, x2: xr, y1: T - 6, y2: H - B }));
     g.append(el('text', { x: xr + 3, y: T, text: `${r.state} ${r.since}` }));
-    g.append(el('title', { text: `${r.a}–${r.b}: ${r.state} since ${r.since}` }));
+    g.append(el('title', { text: `${r.a}–${r.b}: ${r.state} since ${r.since}` +
+      (series.relations_from === 'events' ? ' (derived from the events)' : ' (recorded)') }));
     svg.append(g);
   }
   // Five date ticks, evenly spread over the time axis.
