@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dyad-events/dyad/internal/dedup"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/progress"
@@ -28,6 +29,8 @@ type codingFlags struct {
 	actors    listFlag
 	verbs     listFlag
 	workers   int
+	dedup     float64
+	allLangs  bool
 }
 
 func (c *codingFlags) add(fs *flag.FlagSet) {
@@ -35,6 +38,8 @@ func (c *codingFlags) add(fs *flag.FlagSet) {
 	fs.Var(&c.actors, "actors", "a user actor dictionary, file or directory (repeatable); its names override the bundled ones")
 	fs.Var(&c.verbs, "verbs", "a user verb-pattern file or directory (repeatable), added to the bundled patterns")
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
+	fs.Float64Var(&c.dedup, "dedup", 0, "skip near-duplicate articles at this similarity (0.8 is usual; 0: off)")
+	fs.BoolVar(&c.allLangs, "all-languages", false, "code articles in any language (default: English, and articles whose language cannot be told)")
 }
 
 func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
@@ -45,6 +50,15 @@ func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
 			return io, pipeline.Options{}, fmt.Errorf("--published: %w", err)
 		}
 		io.Published = t
+	}
+	if !c.allLangs {
+		io.Languages = []string{"en"}
+	}
+	if c.dedup < 0 || c.dedup > 1 {
+		return io, pipeline.Options{}, fmt.Errorf("--dedup %v: want a similarity between 0 and 1", c.dedup)
+	}
+	if c.dedup > 0 {
+		io.Dedup = dedup.New(c.dedup)
 	}
 	return io, pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs}, nil
 }
@@ -93,7 +107,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 
 // runStats counts what a run did.
 type runStats struct {
-	articles, events, rejected int
+	articles, events, rejected, skipped int
 }
 
 func finish(name string, st runStats, err error, stderr io.Writer) int {
@@ -156,6 +170,14 @@ func codeInputs(ctx context.Context, p *pipeline.Pipeline, paths []string, iopt 
 	}()
 	var readErr error
 	var mu sync.Mutex
+	if iopt.Skip == nil {
+		iopt.Skip = func(a ingest.Article, why string) {
+			mu.Lock()
+			st.skipped++
+			mu.Unlock()
+			fmt.Fprintf(stderr, "dyad: skipped %s (%s): %s\n", a.Origin, a.ID, why)
+		}
+	}
 	bad := func(pr ingest.Problem) {
 		mu.Lock()
 		st.rejected++

@@ -117,3 +117,33 @@ func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
 }
+
+// With --dedup a wire copy with small edits is skipped and reported, not
+// coded twice; without it both are coded.
+func TestExtractDedup(t *testing.T) {
+	articles := func(out string) map[string]bool {
+		seen := map[string]bool{}
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			var ev struct{ Article string }
+			if json.Unmarshal([]byte(line), &ev) == nil {
+				seen[ev.Article] = true
+			}
+		}
+		return seen
+	}
+	out, errs, code := run(t, "extract", "--dedup", "0.8", "testdata/dupes.jsonl")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	got := articles(out)
+	if !got["wire-a"] || got["paper-b"] || !got["other-c"] {
+		t.Errorf("with --dedup, articles coded: %v (want wire-a and other-c)", got)
+	}
+	if !strings.Contains(errs, "paper-b") || !strings.Contains(errs, "wire-a") {
+		t.Errorf("the skipped duplicate should be reported with what it duplicates: %q", errs)
+	}
+	out, _, _ = run(t, "extract", "testdata/dupes.jsonl")
+	if got := articles(out); !got["paper-b"] {
+		t.Errorf("without --dedup both copies are coded: %v", got)
+	}
+}
