@@ -88,8 +88,8 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	}
 	for si := range sents {
 		s := &sents[si]
-		resolveRoles(s, counts, len(sents))
 		bothSides(s, events, salience)
+		resolveRoles(s, counts, len(sents))
 		trigs := weaponTriggers(s, c.Verbs.Find(s.Tokens))
 		var local []*cand
 		lastVerb := -1
@@ -243,10 +243,11 @@ func participial(toks []text.Token, tr Trigger) bool {
 // "protesters", "the crowd") a country: the place named right after them
 // ("a court in Guyana", "police in Nairobi"), else, in an article that is
 // clearly about one country (three or more sentences, that country named
-// at least twice as often as any other), that country.
+// three times or more and at least twice as often as any other), that
+// country.
 func resolveRoles(s *Sentence, salience []countryCount, sentences int) {
 	story := ""
-	if sentences >= 3 && len(salience) > 0 && (len(salience) == 1 || salience[0].n >= 2*salience[1].n) {
+	if sentences >= 3 && len(salience) > 0 && salience[0].n >= 3 && (len(salience) == 1 || salience[0].n >= 2*salience[1].n) {
 		story = salience[0].iso
 	}
 	for i := range s.Actors {
@@ -322,11 +323,23 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 				return
 			}
 			end := i + len(pw)
-			for k, m := range s.Actors {
+			kept := s.Actors[:0:0]
+			for _, m := range s.Actors {
 				if m.Start < end && m.End > i {
-					return // already an actor (a user dictionary may name it)
+					if !m.Unresolved {
+						return // already an actor (a user dictionary may name it)
+					}
+					continue // "governments" alone says less than "both governments"
 				}
-				_ = k
+				kept = append(kept, m)
+			}
+			if len(kept) != len(s.Actors) {
+				for k := range kept {
+					if kept[k].Conjoined >= 0 {
+						kept[k].Conjoined = -1 // indices moved; joins only matter before the pair
+					}
+				}
+				s.Actors = kept
 			}
 			agent := ""
 			if pw[len(pw)-1] == "governments" {
