@@ -87,29 +87,38 @@ func seedDir(t *testing.T) string {
 	return dir
 }
 
-// dyad eval prints the same summary line as the shared scorer.
+// dyad eval prints the same figures as the shared scorer, on the seed and
+// on the peers' gold.
 func TestEvalAgreesWithSharedScorer(t *testing.T) {
 	dir := seedDir(t)
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 not installed; cannot run the shared scorer")
 	}
-	out, _, _ := run(t, "extract", filepath.Join(dir, "articles.jsonl"))
-	sys := filepath.Join(t.TempDir(), "sys.jsonl")
-	if err := os.WriteFile(sys, []byte(out), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	gold := filepath.Join(dir, "gold.jsonl")
-	ours, _, code := run(t, "eval", gold, sys)
-	if code != exitOK {
-		t.Fatalf("dyad eval exit %d", code)
-	}
-	theirs, err := exec.Command(py, filepath.Join(dir, "..", "score.py"), gold, sys).Output()
-	if err != nil {
-		t.Fatalf("score.py: %v", err)
-	}
-	if a, b := lastLine(ours), lastLine(string(theirs)); a != b {
-		t.Errorf("dyad eval says %q, score.py says %q", a, b)
+	eval := filepath.Join(dir, "..")
+	for _, set := range []string{"seed", "peers/petr2-gsr", "peers/plover-gsr"} {
+		articles := filepath.Join(eval, set, "articles.jsonl")
+		gold := filepath.Join(eval, set, "gold.jsonl")
+		if _, err := os.Stat(gold); err != nil {
+			t.Logf("%s: no gold here; skipped", set)
+			continue
+		}
+		out, _, _ := run(t, "extract", articles)
+		sys := filepath.Join(t.TempDir(), "sys.jsonl")
+		if err := os.WriteFile(sys, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		ours, _, code := run(t, "eval", "--confusion=false", gold, sys)
+		if code != exitOK {
+			t.Fatalf("%s: dyad eval exit %d", set, code)
+		}
+		theirs, err := exec.Command(py, filepath.Join(eval, "score.py"), gold, sys).Output()
+		if err != nil {
+			t.Fatalf("%s: score.py: %v", set, err)
+		}
+		if a, b := strings.TrimSpace(ours), strings.TrimSpace(string(theirs)); a != b {
+			t.Errorf("%s: dyad eval and score.py disagree\n--- dyad eval\n%s\n--- score.py\n%s", set, a, b)
+		}
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"math"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -441,7 +442,15 @@ func (r *Result) Write(w io.Writer, misses bool) {
 		fmt.Fprintf(w, "%4s %4d %4d %4d\n", k, c.TP, c.FP, c.FN)
 	}
 	for _, f := range r.Figures() {
-		fmt.Fprintf(w, "%s: %v\n", f[0], f[1])
+		v := fmt.Sprint(f[1])
+		if x, ok := f[1].(float64); ok {
+			// As Python prints a float: 1.0, 0.857.
+			v = strconv.FormatFloat(x, 'f', -1, 64)
+			if !strings.Contains(v, ".") {
+				v += ".0"
+			}
+		}
+		fmt.Fprintf(w, "%s: %s\n", f[0], v)
 	}
 	if misses {
 		for _, g := range r.Misses {
