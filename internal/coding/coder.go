@@ -90,7 +90,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		s := &sents[si]
 		bothSides(s, events, salience)
 		resolveRoles(s, counts, len(sents))
-		trigs := weaponTriggers(s, c.Verbs.Find(s.Tokens))
+		trigs := mustTriggers(s, weaponTriggers(s, c.Verbs.Find(s.Tokens)))
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {
@@ -204,6 +204,60 @@ func weaponTriggers(s *Sentence, trigs []Trigger) []Trigger {
 	return trigs
 }
 
+var demandPattern = &Pattern{Code: "100", Kind: "verb", Text: "SPEAKER said … TARGET must|should",
+	Elements: [][]string{{"must"}}, Source: "rule: obligation reported (internal/coding)"}
+
+// speechVerbs report what a party says another must do.
+var speechVerbs = map[string]bool{"said": true, "says": true, "declared": true, "insisted": true,
+	"reiterated": true, "stressed": true, "warned": true, "told": true, "argued": true, "concluded": true,
+	"announced": true, "stated": true, "added": true, "demanded": true, "reminded": true, "reminder": true}
+
+// mustTriggers codes "X said (that) Y must …" as X demanding of Y (100)
+// when no pattern already codes the clause after "must".
+func mustTriggers(s *Sentence, trigs []Trigger) []Trigger {
+	toks := s.Tokens
+	for i, t := range toks {
+		if t.Norm != "must" && t.Norm != "should" {
+			continue
+		}
+		// Y stands right before "must"; a speech verb before Y.
+		hasY, hasSpeech := false, false
+		for _, m := range s.Actors {
+			if m.End == i {
+				hasY = true
+			}
+		}
+		for k := 0; k < i; k++ {
+			if speechVerbs[toks[k].Norm] {
+				hasSpeech = true
+			}
+		}
+		if !hasY || !hasSpeech {
+			continue
+		}
+		covered := false
+		for _, o := range trigs {
+			if o.Start > i && o.Start <= i+3 && o.Pattern.Code[:2] == "10" {
+				covered = true
+			}
+		}
+		if !covered {
+			trigs = append(trigs, Trigger{Pattern: demandPattern, Start: i, End: i + 1, HeadEnd: i + 1, Spans: []int{i, i + 1}})
+			// The act after "must" is what is demanded, not done.
+			kept := trigs[:0]
+			for _, o := range trigs {
+				if o.Start > i && o.Start <= i+4 && o.Pattern != demandPattern {
+					continue
+				}
+				kept = append(kept, o)
+			}
+			trigs = kept
+		}
+	}
+	sort.SliceStable(trigs, func(a, b int) bool { return trigs[a].Start < trigs[b].Start })
+	return trigs
+}
+
 // intentCode is the CAMEO code for announcing an act of each root rather
 // than doing it: "will visit" is an intent to meet (036), "threatened to
 // strike" a threat of force (138).
@@ -212,6 +266,24 @@ var intentCode = map[string]string{"04": "036", "05": "032", "06": "031", "07": 
 
 // modals before a verb make it an intention ("will visit", "plans to meet").
 var modals = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true}
+
+// conditional reports an act made to depend on another's doing: "unless",
+// "or face", "or else" in the clause after the verb.
+func conditional(toks []text.Token, tr Trigger) bool {
+	if tr.Pattern.Kind == "noun" {
+		return false
+	}
+	for k := tr.End; k < len(toks); k++ {
+		w := toks[k].Norm
+		if w == ";" || w == "." {
+			return false
+		}
+		if w == "unless" || (w == "or" && k+1 < len(toks) && (toks[k+1].Norm == "face" || toks[k+1].Norm == "else" || toks[k+1].Norm == "risk")) {
+			return true
+		}
+	}
+	return false
+}
 
 // intended reports whether a verb trigger is told as an intention.
 func intended(toks []text.Token, tr Trigger) bool {
@@ -477,6 +549,34 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		}
 	}
 	switch {
+	case tr.Pattern == demandPattern:
+		// "X said (that) Y must …": X demands of Y.
+		for i := range s.Actors {
+			if s.Actors[i].End == tr.Start {
+				tgt = i
+			}
+		}
+		speech := -1
+		for k := 0; k < tr.Start; k++ {
+			if speechVerbs[toks[k].Norm] {
+				speech = k
+			}
+		}
+		for i := len(s.Actors) - 1; i >= 0; i-- {
+			m := &s.Actors[i]
+			if m.End <= speech && !m.Modifier && (m.FollowsPrep == "" || m.FollowsPrep == "by") {
+				src = i
+				break
+			}
+		}
+		if src < 0 {
+			// "…, the ministry said": the speaker follows.
+			for i := range s.Actors {
+				if m := &s.Actors[i]; m.Start > speech-4 && m.End <= speech && i != tgt {
+					src = i
+				}
+			}
+		}
 	case cd.noun:
 		src = nounSource(s, tr)
 		tgt = nounTarget(s, tr, src)
@@ -536,7 +636,17 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	if src >= 0 && src == tgt {
 		cd.ev.Target = event.Actor{}
 	}
-	if intended(toks, tr) {
+	if conditional(toks, tr) && code.Root() != "13" {
+		// "will withdraw its troops unless …", "must drop barriers or face
+		// penalties": a threat, not the act.
+		tc := "130"
+		if ic, ok := intentCode[code.Root()]; ok && strings.HasPrefix(ic, "13") {
+			tc = ic
+		}
+		if v, ok := c.Table.Lookup(tc); ok {
+			code = v
+		}
+	} else if intended(toks, tr) {
 		if ic, ok := intentCode[code.Root()]; ok {
 			if v, ok := c.Table.Lookup(ic); ok {
 				code = v
