@@ -295,8 +295,11 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 			continue
 		}
 		capital := i > 0 && isTitle(toks[i].Text) && !isTitle(toks[i-1].Text) && toks[i-1].Text != "\"" && toks[i-1].Text != "“"
+		// "the occupied West Bank", "a disputed region": a participle after
+		// a determiner is an adjective.
+		adjectival := i > 0 && determiners[toks[i-1].Norm] && (strings.HasSuffix(toks[i].Norm, "ed") || strings.HasSuffix(toks[i].Norm, "en"))
 		for _, st := range v.index[toks[i].Norm] {
-			if capital && st.p.Kind == "verb" {
+			if (capital || adjectival) && st.p.Kind == "verb" {
 				// "March", "Rob", "Hope" in mid-sentence are names.
 				continue
 			}
@@ -383,6 +386,9 @@ func findElement(toks []text.Token, pos int, alts []string) (int, int, bool) {
 	}
 	return 0, 0, false
 }
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
+	"his": true, "her": true, "this": true, "that": true, "these": true, "those": true, "our": true}
 
 // isTitle reports a word written with a capital and then lower case.
 func isTitle(w string) bool {
