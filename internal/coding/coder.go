@@ -89,8 +89,15 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	for si := range sents {
 		s := &sents[si]
 		bothSides(s, events, salience)
-		resolveRoles(s, counts, len(sents))
 		trigs := mustTriggers(s, weaponTriggers(s, c.Verbs.Find(s.Tokens)))
+		firstVerb := len(s.Tokens)
+		for _, tr := range trigs {
+			if tr.Pattern.Kind != "noun" {
+				firstVerb = tr.Start
+				break
+			}
+		}
+		resolveRoles(s, counts, len(sents), firstVerb)
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {
@@ -262,7 +269,7 @@ func mustTriggers(s *Sentence, trigs []Trigger) []Trigger {
 // than doing it: "will visit" is an intent to meet (036), "threatened to
 // strike" a threat of force (138).
 var intentCode = map[string]string{"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
-	"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+	"14": "133", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 // modals before a verb make it an intention ("will visit", "plans to meet").
 var modals = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true}
@@ -317,7 +324,7 @@ func participial(toks []text.Token, tr Trigger) bool {
 // clearly about one country (three or more sentences, that country named
 // three times or more and at least twice as often as any other), that
 // country.
-func resolveRoles(s *Sentence, salience []countryCount, sentences int) {
+func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb int) {
 	story := ""
 	if sentences >= 3 && len(salience) > 0 && salience[0].n >= 3 && (len(salience) == 1 || salience[0].n >= 2*salience[1].n) {
 		story = salience[0].iso
@@ -342,6 +349,11 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int) {
 				}
 			}
 		}
+		if country == "" && m.End <= firstVerb {
+			// Only the subject: an object role placed this way would
+			// crowd out the named target after it.
+			country = sentencePlace(s)
+		}
 		if country == "" {
 			country = story
 		}
@@ -352,6 +364,23 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int) {
 		m.Unresolved = false
 		m.Rule += " + country from context"
 	}
+}
+
+// sentencePlace is the country of the towns and regions a sentence names,
+// when they all lie in one country ("Protesters rallied in Tbilisi": the
+// protesters are Georgians).
+func sentencePlace(s *Sentence) string {
+	country := ""
+	for _, p := range s.Places {
+		if p.Location.Precision == "country" {
+			continue
+		}
+		if country != "" && p.Location.Country != country {
+			return ""
+		}
+		country = p.Location.Country
+	}
+	return country
 }
 
 // pairWords refer to the two parties of the story: "both countries", "the
@@ -860,6 +889,15 @@ func usable(m *actors.Mention) bool { return !m.Modifier }
 // object finds the target of a verb trigger: the first actor after it in
 // its clause, stopping at another trigger.
 func object(s *Sentence, trigs []Trigger, ti int, src int) int {
+	if i := objectOf(s, trigs, ti, src, false); i >= 0 {
+		return i
+	}
+	// "recalled its ambassador to Morocco": with nothing else, the post is
+	// the target.
+	return objectOf(s, trigs, ti, src, true)
+}
+
+func objectOf(s *Sentence, trigs []Trigger, ti int, src int, modifiers bool) int {
 	tr := trigs[ti]
 	toks := s.Tokens
 	next := len(toks)
@@ -880,7 +918,7 @@ func object(s *Sentence, trigs []Trigger, ti int, src int) int {
 		if brokenBetween(toks, tr.HeadEnd, m.Start) || reportingTail(toks, tr.HeadEnd, m.Start) {
 			return -1
 		}
-		if !usable(m) || m.Unresolved || m.PrecededByBy || m.InParen {
+		if m.Modifier && !modifiers || m.Unresolved || m.PrecededByBy || m.InParen {
 			continue
 		}
 		if src >= 0 && s.Actors[src].Code() == m.Code() && m.Country != "" {

@@ -1,0 +1,121 @@
+package coding_test
+
+import (
+	"bufio"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad/data"
+	"github.com/dyad-events/dyad/internal/coding"
+	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/pipeline"
+)
+
+// Every CAMEO code has a Goldstein score, a QuadClass and a PLOVER type.
+func TestTableComplete(t *testing.T) {
+	tb, err := coding.LoadTable(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tb.Len() < 290 {
+		t.Errorf("only %d CAMEO codes", tb.Len())
+	}
+	roots := map[string]bool{}
+	for _, c := range tb.Codes() {
+		roots[c.Root()] = true
+		if c.Quad < 1 || c.Quad > 4 || c.Plover.Type == "" || c.Name == "" {
+			t.Errorf("code %s incomplete: %+v", c.Code, c)
+		}
+	}
+	if len(roots) != 20 {
+		t.Errorf("%d roots, want 20", len(roots))
+	}
+	if c, ok := tb.Lookup("1951"); !ok || c.Goldstein != -10 || c.Quad != 4 {
+		t.Errorf("1951: %+v %v", c, ok)
+	}
+}
+
+// Every pattern's code is in the table.
+func TestPatternsUseKnownCodes(t *testing.T) {
+	tb, err := coding.LoadTable(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vb, err := coding.LoadVerbs(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vb.Patterns) < 1000 {
+		t.Errorf("only %d patterns", len(vb.Patterns))
+	}
+	for _, p := range vb.Patterns {
+		if _, ok := tb.Lookup(p.Code); !ok {
+			t.Errorf("%s: pattern %q codes unknown %s", p.Source, p.Text, p.Code)
+		}
+	}
+}
+
+// Sentences written fresh code to the expected roots, sources and targets.
+func TestSentences(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("testdata/sentences.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		sentence, want, _ := strings.Cut(line, "\t")
+		res := p.Code(ingest.Article{ID: "t", Text: sentence, Published: time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)})
+		var got []string
+		for _, e := range res.Events {
+			s := e.CAMEO[:2] + " " + orDash(e.Source.Country) + ">" + orDash(e.Target.Country)
+			if e.Negated {
+				s += "/neg"
+			}
+			if e.Claim {
+				s += "/claim"
+			}
+			got = append(got, s)
+		}
+		sort.Strings(got)
+		wants := strings.Split(want, "; ")
+		sort.Strings(wants)
+		if strings.Join(got, "; ") != strings.Join(wants, "; ") {
+			t.Errorf("sentences.tsv:%d: %s\n got: %s\nwant: %s", n, sentence, strings.Join(got, "; "), strings.Join(wants, "; "))
+		}
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func BenchmarkCode(b *testing.B) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := "Turkish warplanes bombed Kurdish militant positions in northern Iraq on Tuesday. The Egyptian foreign minister met his Jordanian counterpart in Cairo on Sunday. Algeria recalled its ambassador to Morocco for consultations."
+	pub := time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)
+	sents := p.Analyse(text, pub)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p.Coder.Code(coding.Article{ID: "b", Published: pub}, sents)
+	}
+	b.ReportMetric(float64(len(sents))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
