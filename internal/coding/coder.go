@@ -70,6 +70,7 @@ type cand struct {
 	trig      Trigger
 	sent      *Sentence
 	srcIdx    int // actor mention index or -1
+	tgtIdx    int // actor mention index or -1
 	anaphor   bool
 	victim    bool
 	noun      bool
@@ -111,7 +112,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			if cd == nil {
 				continue
 			}
-			local = append(local, mutual(expand(s, cd))...)
+			local = append(local, mutual(expandTargets(s, expand(s, cd)))...)
 		}
 		for _, cd := range local {
 			if cd.anaphor {
@@ -556,7 +557,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		return nil
 	}
 	toks := s.Tokens
-	cd := &cand{trig: tr, sent: s, srcIdx: -1, noun: tr.Pattern.Kind == "noun"}
+	cd := &cand{trig: tr, sent: s, srcIdx: -1, tgtIdx: -1, noun: tr.Pattern.Kind == "noun"}
 	head := toks[tr.Start].Norm
 	cd.victim = victimVerbs[head]
 	src, tgt := -1, -1
@@ -659,6 +660,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		cd.ev.Source = actorOf(&s.Actors[src])
 	}
 	if tgt >= 0 {
+		cd.tgtIdx = tgt
 		cd.ev.Target = actorOf(&s.Actors[tgt])
 	}
 	// Don't code an actor acting on itself through the same words.
@@ -765,6 +767,48 @@ func mutual(cs []*cand) []*cand {
 		cs = append(cs, &r)
 	}
 	return cs
+}
+
+// group lists the actors joined with mention i by "and" (i included).
+func group(s *Sentence, i int) []int {
+	if i < 0 {
+		return nil
+	}
+	first := i
+	for s.Actors[first].Conjoined >= 0 {
+		first = s.Actors[first].Conjoined
+	}
+	out := []int{first}
+	for j := first + 1; j < len(s.Actors) && s.Actors[j].Conjoined == out[len(out)-1]; j++ {
+		out = append(out, j)
+	}
+	return out
+}
+
+// expandTargets makes one event per party of a compound object ("called
+// on Thailand and Cambodia", "urged both sides").
+func expandTargets(s *Sentence, cs []*cand) []*cand {
+	var out []*cand
+	for _, cd := range cs {
+		g := group(s, cd.tgtIdx)
+		if len(g) < 2 || cd.ev.Target.Code != actorOf(&s.Actors[cd.tgtIdx]).Code {
+			out = append(out, cd)
+			continue
+		}
+		for _, gi := range g {
+			if gi == cd.srcIdx {
+				continue
+			}
+			n := *cd
+			n.tgtIdx = gi
+			n.ev.Target = actorOf(&s.Actors[gi])
+			if n.ev.Target.Code == n.ev.Source.Code {
+				continue
+			}
+			out = append(out, &n)
+		}
+	}
+	return out
 }
 
 // expand makes one event per party of a compound subject ("Iran and
@@ -1117,7 +1161,12 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 // before it.
 func place(s *Sentence, cd *cand, at int) {
 	best, bestDist := -1, 1<<30
+	trigEnd := s.Tokens[cd.trig.End-1].End
 	for i, p := range s.Places {
+		if p.Start >= trigEnd && inAttribution(s, trigEnd, p.Start) {
+			// "…, officials in Bangkok said": where it was said, not done.
+			continue
+		}
 		dist := p.Start - at
 		if dist < 0 {
 			dist = 3*(-dist) + 10
@@ -1130,6 +1179,22 @@ func place(s *Sentence, cd *cand, at int) {
 		loc := s.Places[best].Location
 		cd.ev.Location = &loc
 	}
+}
+
+// inAttribution reports whether code point b lies in a trailing attribution
+// clause that starts after code point a.
+func inAttribution(s *Sentence, a, b int) bool {
+	ta, tb := -1, -1
+	for i, t := range s.Tokens {
+		if ta < 0 && t.Start >= a {
+			ta = i
+		}
+		if t.Start >= b {
+			tb = i
+			break
+		}
+	}
+	return ta >= 0 && tb > ta && reportingTail(s.Tokens, ta, tb)
 }
 
 func confidence(cd *cand) float64 {

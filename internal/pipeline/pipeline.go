@@ -101,6 +101,9 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 		}
 		ctx := places.Context{Countries: append(sentCountries, articleCountries...)}
 		for _, pm := range p.Places.Find(s.Text, ctx) {
+			if notAPlace(ms, pm) {
+				continue
+			}
 			cs.Places = append(cs.Places, coding.PlaceRef{Start: pm.Start, End: pm.End, Location: pm.Place.Location()})
 		}
 		for _, c := range fatalities.Find(s.Text) {
@@ -108,6 +111,29 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 		}
 	}
 	return out
+}
+
+// notAPlace reports a place name that the sentence uses for an actor:
+// a demonym ("Thai" is a people, not a town of that name) or a country
+// named as a party rather than a location ("summoned Cambodia's
+// ambassador", but not "died in Iran").
+func notAPlace(ms []actors.Mention, pm places.Mention) bool {
+	for _, m := range ms {
+		if m.RuneStart > pm.Start || pm.End > m.RuneEnd {
+			continue
+		}
+		if m.Kind == actors.KindAdj || m.Kind == actors.KindPeople {
+			return true
+		}
+		if pm.Place.Precision == places.PrecisionCountry && !m.Placeish {
+			switch m.FollowsPrep {
+			case "in", "into", "inside", "across", "near", "over", "to", "within", "from":
+			default:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func appendNew(list []string, s string) []string {
