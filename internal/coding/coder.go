@@ -275,6 +275,9 @@ var intentCode = map[string]string{"04": "036", "05": "032", "06": "031", "07": 
 // modals before a verb make it an intention ("will visit", "plans to meet").
 var modals = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true}
 
+// refusalCode is the rejection that a refused cooperation of each root is.
+var refusalCode = map[string]string{"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+
 // conditional reports an act made to depend on another's doing: "unless",
 // "or face", "or else" in the clause after the verb.
 func conditional(toks []text.Token, tr Trigger) bool {
@@ -343,7 +346,13 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb
 			}
 		}
 		country := ""
-		if m.End+1 < len(s.Tokens) && (s.Tokens[m.End].Norm == "in" || s.Tokens[m.End].Norm == "of") {
+		for _, p := range s.Places {
+			// "Darfur rebels", "Gaza residents": a place right before the role.
+			if p.End <= s.Tokens[m.Start].Start && p.End >= s.Tokens[m.Start].Start-1 && p.Location.Precision != "country" {
+				country = p.Location.Country
+			}
+		}
+		if country == "" && m.End+1 < len(s.Tokens) && (s.Tokens[m.End].Norm == "in" || s.Tokens[m.End].Norm == "of") {
 			for _, p := range s.Places {
 				if p.Start >= s.Tokens[m.End].End && p.Start <= s.Tokens[m.End].End+2 {
 					country = p.Location.Country
@@ -692,6 +701,16 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	cd.ev.Rule = fmt.Sprintf("%s %q (%s)", tr.Pattern.Kind, tr.Pattern.Text, tr.Pattern.Source)
 	cd.ev.Evidence = event.Evidence{Sentence: s.Text, Start: s.Start, End: s.Start + text.RuneLen(s.Text)}
 	cd.ev.Negated = negated(toks, tr)
+	if cd.ev.Negated {
+		// "would not meet", "will not accept": refusing to cooperate is a
+		// rejection (12), not a cooperation that did not happen.
+		if rc, ok := refusalCode[code.Root()]; ok {
+			if v, ok := c.Table.Lookup(rc); ok {
+				cd.ev.CAMEO, cd.ev.Goldstein, cd.ev.QuadClass, cd.ev.Plover = v.Code, v.Goldstein, v.Quad, v.Plover
+				cd.ev.Negated = false
+			}
+		}
+	}
 	cd.ev.Claim = claimed(toks, tr, code.Root())
 	runeAt := toks[tr.Start].Start
 	c.date(a, s, cd, runeAt)
@@ -917,6 +936,11 @@ func subject(s *Sentence, trigs []Trigger, ti int, local []*cand) int {
 		if !usable(m) || m.FollowsPrep != "" && m.FollowsPrep != "by" || m.Placeish || m.InParen {
 			continue
 		}
+		if a := appositiveHead(s, m, tr.Start); a >= 0 {
+			// "Pakistan, a key U.S. ally, has refused": the head, not the
+			// actor inside the apposition.
+			return a
+		}
 		if m.Unresolved && best < 0 {
 			best = i
 			continue
@@ -929,6 +953,55 @@ func subject(s *Sentence, trigs []Trigger, ti int, local []*cand) int {
 }
 
 func usable(m *actors.Mention) bool { return !m.Modifier }
+
+// auxiliaries may stand between a subject and its verb.
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "will": true, "would": true,
+	"is": true, "was": true, "are": true, "were": true, "also": true, "again": true, "has_been": true,
+	"now": true, "then": true, "today": true, "yesterday": true, "on": true, "later": true, "been": true}
+
+// appositiveHead returns the actor before an apposition that mention m
+// sits in ("Pakistan, a key U.S. ally in the war, has refused"), or -1.
+func appositiveHead(s *Sentence, m *actors.Mention, verb int) int {
+	toks := s.Tokens
+	// A comma closes the apposition after m, then only auxiliaries.
+	closeAt := -1
+	for k := m.End; k < verb; k++ {
+		if toks[k].Text == "," {
+			closeAt = k
+			continue
+		}
+		if closeAt >= 0 && !auxiliaries[toks[k].Norm] && !isWeekday(toks[k].Norm) {
+			return -1
+		}
+	}
+	if closeAt < 0 {
+		return -1
+	}
+	// A comma opens it before m, right after an actor.
+	for k := m.Start - 1; k > 0; k-- {
+		if toks[k].Text == "," {
+			for i := range s.Actors {
+				a := &s.Actors[i]
+				if a.End == k && !a.Modifier && a.FollowsPrep == "" {
+					return i
+				}
+			}
+			return -1
+		}
+		if toks[k].Punct {
+			return -1
+		}
+	}
+	return -1
+}
+
+func isWeekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
 
 // object finds the target of a verb trigger: the first actor after it in
 // its clause, stopping at another trigger.
