@@ -1330,6 +1330,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		}
 	}
 	placeTargets(s, local)
+	protestTargets(local)
 	for _, cd := range local {
 		if cd.anaphor || violent(cd.ev.CAMEO) && !cd.victim {
 			continue
@@ -1354,6 +1355,21 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		}
 	}
 	placeTargets(s, local)
+}
+
+// protestTargets: a protest, strike or blockade whose target is not named
+// is aimed at the protesters' own government (CAMEO's convention), and so
+// is one that only names where it happened in that country.
+func protestTargets(local []*cand) {
+	for _, cd := range local {
+		e := &cd.ev
+		if !strings.HasPrefix(e.CAMEO, "14") || e.Source.Country == "" || e.Source.Agent == "GOV" {
+			continue
+		}
+		if e.Target.Country == "" && e.Target.Agent == "" || e.Target.Country == e.Source.Country && e.Target.Agent == "" {
+			e.Target = event.Actor{Country: e.Source.Country, Agent: "GOV", Code: e.Source.Country + "GOV"}
+		}
+	}
 }
 
 // placeTargets gives an act with no target the state where it fell or took
