@@ -169,7 +169,8 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 	}
 	for i := 1; i < len(out); i++ {
 		a, b := out[i-1], out[i]
-		if b.Start == a.End+1 && (toks[a.End].Norm == "and") {
+		// "Iran and Pakistan", "Brazil and the United States".
+		if a.End < len(toks) && toks[a.End].Norm == "and" && (b.Start == a.End+1 || b.Start == a.End+2 && toks[a.End+1].Norm == "the") {
 			out[i].Conjoined = i - 1
 		}
 	}
