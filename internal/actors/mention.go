@@ -170,8 +170,22 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 	for i := 1; i < len(out); i++ {
 		a, b := out[i-1], out[i]
 		// "Iran and Pakistan", "Brazil and the United States".
-		if a.End < len(toks) && toks[a.End].Norm == "and" && (b.Start == a.End+1 || b.Start == a.End+2 && toks[a.End+1].Norm == "the") {
+		if a.End >= len(toks) || a.Modifier != b.Modifier {
+			continue
+		}
+		gap := make([]string, 0, 3)
+		for k := a.End; k < b.Start && len(gap) < 4; k++ {
+			gap = append(gap, toks[k].Norm)
+		}
+		switch strings.Join(gap, " ") {
+		case "and", "and the", ", and", ", and the", "or", "as well as":
 			out[i].Conjoined = i - 1
+		case ",", ", the":
+			// A list: "Iran, Libya, North Korea and Cuba" — joined when an
+			// "and" closes it.
+			if listCloses(out, toks, i) {
+				out[i].Conjoined = i - 1
+			}
 		}
 	}
 	return out
@@ -228,4 +242,27 @@ func quantity(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// listCloses reports whether the comma-separated actors from out[i] on end
+// in "and X", making a list rather than an apposition.
+func listCloses(out []Mention, toks []text.Token, i int) bool {
+	for j := i; j+1 < len(out); j++ {
+		a, b := out[j], out[j+1]
+		if b.Start <= a.End || b.Start > a.End+3 {
+			return false
+		}
+		var gap []string
+		for k := a.End; k < b.Start; k++ {
+			gap = append(gap, toks[k].Norm)
+		}
+		switch strings.Join(gap, " ") {
+		case "and", "and the", ", and", ", and the":
+			return true
+		case ",", ", the":
+			continue
+		}
+		return false
+	}
+	return false
 }
