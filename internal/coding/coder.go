@@ -1189,14 +1189,32 @@ func claimed(toks []text.Token, tr Trigger, root string) bool {
 		return false
 	}
 	for k, t := range toks {
-		if k >= tr.Start && k < tr.End {
+		if k >= tr.Start && k < tr.End || !reporting[t.Norm] {
 			continue
 		}
-		if reporting[t.Norm] {
-			if t.Norm == "according" && (k+1 >= len(toks) || toks[k+1].Norm != "to") {
-				continue
+		if t.Norm == "according" {
+			if k+1 < len(toks) && toks[k+1].Norm == "to" {
+				return true
 			}
+			continue
+		}
+		if k < tr.Start || attributionAt(toks, tr.End, k) {
 			return true
+		}
+	}
+	return false
+}
+
+// attributionAt reports whether the reporting word at k, after the act,
+// heads a trailing attribution (", officials said"), not a relative
+// clause of its own (", which Tehran implied was a base").
+func attributionAt(toks []text.Token, from, k int) bool {
+	for j := k - 1; j >= from; j-- {
+		switch toks[j].Norm {
+		case "which", "who", "that", "whom", "whose", "where":
+			return false
+		case ",", ";", "(":
+			return toks[j].Norm == "," && k-j <= 9
 		}
 	}
 	return false
