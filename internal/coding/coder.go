@@ -849,6 +849,13 @@ func expand(s *Sentence, cd *cand) []*cand {
 	if len(group) < 2 {
 		return []*cand{cd}
 	}
+	for _, gi := range group {
+		if c := s.Actors[gi].Country; c != "" && c == cd.ev.Target.Country {
+			// "Israel and Lebanon renewed talks on an Israeli pullback": the
+			// parties act on each other.
+			cd.ev.Target = event.Actor{}
+		}
+	}
 	if cd.ev.Target.Country != "" && strings.HasPrefix(cd.ev.CAMEO, "04") {
 		for i := range s.Actors {
 			m := &s.Actors[i]
@@ -1059,6 +1066,17 @@ func brokenBetween(toks []text.Token, a, b int) bool {
 		if w == "according" {
 			return true
 		}
+		if w == "," && k+1 < b && k+1 < len(toks) && (strings.HasSuffix(toks[k+1].Norm, "ed") && !isName(toks[k+1].Text) || strings.HasSuffix(toks[k+1].Norm, "ing")) {
+			// ", expected to be joined by …", ", killing …": a new clause.
+			return true
+		}
+	}
+	return false
+}
+
+func isName(w string) bool {
+	for _, r := range w {
+		return r >= 'A' && r <= 'Z'
 	}
 	return false
 }
