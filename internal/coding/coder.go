@@ -90,7 +90,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	for si := range sents {
 		s := &sents[si]
 		bothSides(s, events, salience)
-		trigs := mustTriggers(s, weaponTriggers(s, c.Verbs.Find(s.Tokens)))
+		trigs := mustTriggers(s, weaponTriggers(s, outsideNames(s, c.Verbs.Find(s.Tokens))))
 		firstVerb := len(s.Tokens)
 		for _, tr := range trigs {
 			if tr.Pattern.Kind != "noun" {
@@ -136,6 +136,26 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		out = append(out, cd.ev)
 	}
 	return out
+}
+
+// outsideNames drops triggers made of words inside a name ("Liberation" in
+// "Moro Islamic Liberation Front", "Economic Cooperation" in APEC's name).
+func outsideNames(s *Sentence, trigs []Trigger) []Trigger {
+	kept := trigs[:0]
+	for _, tr := range trigs {
+		inside := false
+		for _, m := range s.Actors {
+			named := m.Kind == actors.KindGroup || m.Kind == actors.KindIGO || m.Kind == actors.KindPerson || m.Kind == actors.KindCountry
+			if named && len(m.Entries) == 1 && m.Start <= tr.Start && tr.HeadEnd <= m.End && m.End-m.Start > 1 {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, tr)
+		}
+	}
+	return kept
 }
 
 // weapons that, as the subject of a verb of contact or arrival, make it an

@@ -297,7 +297,8 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 		capital := i > 0 && isTitle(toks[i].Text) && !isTitle(toks[i-1].Text) && toks[i-1].Text != "\"" && toks[i-1].Text != "“"
 		// "the occupied West Bank", "a disputed region": a participle after
 		// a determiner is an adjective.
-		adjectival := i > 0 && determiners[toks[i-1].Norm] && (strings.HasSuffix(toks[i].Norm, "ed") || strings.HasSuffix(toks[i].Norm, "en"))
+		adjectival := i > 0 && (determiners[toks[i-1].Norm] || toks[i-1].Possessive) &&
+			(strings.HasSuffix(toks[i].Norm, "ed") || strings.HasSuffix(toks[i].Norm, "en") || toks[i-1].Possessive && strings.HasSuffix(toks[i].Norm, "ing"))
 		for _, st := range v.index[toks[i].Norm] {
 			if (capital || adjectival) && st.p.Kind == "verb" {
 				// "March", "Rob", "Hope" in mid-sentence are names.
