@@ -1292,8 +1292,9 @@ func place(s *Sentence, cd *cand, at int) {
 	best, bestDist := -1, 1<<30
 	trigEnd := s.Tokens[cd.trig.End-1].End
 	for i, p := range s.Places {
-		if p.Start >= trigEnd && inAttribution(s, trigEnd, p.Start) {
-			// "…, officials in Bangkok said": where it was said, not done.
+		if p.Start >= trigEnd && (inAttribution(s, trigEnd, p.Start) || brokenBetweenRunes(s, trigEnd, p.Start)) {
+			// "…, officials in Bangkok said": where it was said, not done;
+			// "… after strikes in Baluchistan": where another thing was done.
 			continue
 		}
 		dist := p.Start - at

@@ -125,6 +125,10 @@ func notAPlace(ms []actors.Mention, pm places.Mention) bool {
 		if m.Kind == actors.KindAdj || m.Kind == actors.KindPeople {
 			return true
 		}
+		if m.Possessive || len(m.Entries) > 1 && !m.Placeish {
+			// "Tehran's ambassador", "Cambodia's foreign ministry".
+			return true
+		}
 		if pm.Place.Precision == places.PrecisionCountry && !m.Placeish {
 			switch m.FollowsPrep {
 			case "in", "into", "inside", "across", "near", "over", "to", "within", "from":
