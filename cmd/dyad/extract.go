@@ -12,6 +12,8 @@ import (
 	"sync"
 
 	"github.com/dyad-events/dyad/internal/dedup"
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/fusion"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/progress"
@@ -69,6 +71,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	var cf codingFlags
 	cf.add(fs)
 	explain := fs.Bool("explain", false, "add to each event the rule (dictionary patterns) that produced it")
+	fuse := fs.Bool("fuse", false, "fuse the events of all articles: one event per happening across articles, with num_mentions, num_sources, num_articles and every mention (holds all events in memory; written at the end)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dyad extract [flags] [FILE…]  (no FILE or '-': stdin)\n\nReads article JSONL or text, writes event JSONL to stdout.")
 		fs.PrintDefaults()
@@ -90,17 +93,32 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	defer out.Flush()
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
+	write := func(e event.Event) error {
+		if !*explain {
+			e.Rule = ""
+		}
+		return enc.Encode(e)
+	}
+	index := fusion.NewIndex()
 	st, err := codeInputs(ctx, p, fs.Args(), iopt, cf.workers, stderr, func(r pipeline.Result) error {
+		if *fuse {
+			index.Add(r.Article.ID, r.Article.URL, r.Events)
+			return nil
+		}
 		for _, e := range r.Events {
-			if !*explain {
-				e.Rule = ""
-			}
-			if err := enc.Encode(e); err != nil {
+			if err := write(e); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+	if *fuse && err == nil {
+		for _, f := range index.Events() {
+			if err = write(f.AsEvent()); err != nil {
+				break
+			}
+		}
+	}
 	out.Flush()
 	return finish("extract", st, err, stderr)
 }

@@ -156,3 +156,36 @@ func TestExtractDedup(t *testing.T) {
 		t.Errorf("without --dedup both copies are coded: %v", got)
 	}
 }
+
+// Two outlets telling one air strike give one fused event with both as
+// sources and the deaths they reported as a range.
+func TestExtractFuse(t *testing.T) {
+	out, errs, code := run(t, "extract", "--fuse", "testdata/samestrike.jsonl")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var strikes []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var ev map[string]any
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatalf("not JSON: %q", line)
+		}
+		if c, _ := ev["cameo"].(string); strings.HasPrefix(c, "19") {
+			strikes = append(strikes, ev)
+		}
+	}
+	if len(strikes) != 1 {
+		t.Fatalf("want one fused strike, got %d:\n%s", len(strikes), out)
+	}
+	s := strikes[0]
+	if s["num_sources"] != 2.0 || s["num_articles"] != 2.0 {
+		t.Errorf("sources %v articles %v, want 2 and 2", s["num_sources"], s["num_articles"])
+	}
+	f, _ := s["fatalities"].(map[string]any)
+	if f["min"] != 7.0 || f["max"] != 9.0 {
+		t.Errorf("fatalities %v, want 7 to 9", f)
+	}
+	if ms, _ := s["mentions"].([]any); len(ms) != 2 {
+		t.Errorf("want both mentions, got %v", s["mentions"])
+	}
+}

@@ -1365,6 +1365,19 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			hasViolent = true
 		}
 	}
+	// "nine people died when Turkish jets bombed villages": the deaths are
+	// the bombing's, not a happening of their own.
+	for _, v := range local {
+		if !v.victim || v.ev.Source.Country != "" || v.ev.Source.Agent != "" {
+			continue
+		}
+		for _, o := range local {
+			if o != v && !o.victim && !o.anaphor && violent(o.ev.CAMEO) && o.ev.Source.Country != "" {
+				v.anaphor = true // folded into o
+				break
+			}
+		}
+	}
 	// Deaths go to the sentence's violent event, else to the one referred to.
 	if len(s.Deaths) > 0 {
 		d := s.Deaths[0]

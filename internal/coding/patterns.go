@@ -311,8 +311,12 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 			tr := Trigger{Pattern: st.p, Start: i, End: end, HeadEnd: end, Spans: []int{i, end}}
 			pos := end
 			matched := true
+			gap := maxGap
+			if st.p.Kind == "phrase" {
+				gap = 0 // a phrase's words stand together
+			}
 			for _, alts := range st.p.Elements[1:] {
-				s, e, ok := findElement(toks, pos, alts)
+				s, e, ok := findElement(toks, pos, alts, gap)
 				if !ok {
 					matched = false
 					break
@@ -372,10 +376,10 @@ func seqAt(toks []text.Token, i int, words []string) (int, bool) {
 	return i + len(words), true
 }
 
-// findElement finds one of alts within maxGap words after pos, not
+// findElement finds one of alts within gap words after pos, not
 // crossing clause punctuation.
-func findElement(toks []text.Token, pos int, alts []string) (int, int, bool) {
-	for k := pos; k < len(toks) && k <= pos+maxGap; k++ {
+func findElement(toks []text.Token, pos int, alts []string, gap int) (int, int, bool) {
+	for k := pos; k < len(toks) && k <= pos+gap; k++ {
 		if toks[k].Punct && strings.ContainsAny(toks[k].Text, ";:,()[]\"“”") {
 			return 0, 0, false
 		}

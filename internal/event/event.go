@@ -42,6 +42,8 @@ type Evidence struct {
 	Sentence string `json:"sentence"`
 	Start    int    `json:"start"`
 	End      int    `json:"end"`
+	// Article is set on mentions of an event fused across articles.
+	Article string `json:"article,omitempty"`
 }
 
 // DateConflict records a written date that its context contradicts: the
@@ -74,6 +76,12 @@ type Event struct {
 	// Mentions lists every sentence that told this happening, the first
 	// being Evidence; fusion fills it.
 	Mentions []Evidence `json:"mentions,omitempty"`
+	// NumMentions, NumSources and NumArticles count, for an event fused
+	// across articles, the sentences, outlets and articles that told it
+	// (as GDELT's columns of those names); zero for one article's event.
+	NumMentions int `json:"num_mentions,omitempty"`
+	NumSources  int `json:"num_sources,omitempty"`
+	NumArticles int `json:"num_articles,omitempty"`
 	// Rule names the dictionary patterns that produced the event (--explain).
 	Rule string `json:"rule,omitempty"`
 }

@@ -88,7 +88,7 @@ func GDELTRow(e event.Event, opt Options) []string {
 	}
 	row = append(row, root, e.CAMEO, prefix(e.CAMEO, 3), prefix(e.CAMEO, 2),
 		strconv.Itoa(e.QuadClass), ftoa(e.Goldstein, 1),
-		strconv.Itoa(max(1, len(e.Mentions))), "1", "1", "")
+		strconv.Itoa(max(1, e.NumMentions, len(e.Mentions))), strconv.Itoa(max(1, e.NumSources)), strconv.Itoa(max(1, e.NumArticles)), "")
 	row = appendGeo(row, nil)
 	row = appendGeo(row, nil)
 	row = appendGeo(row, e.Location)

@@ -190,6 +190,26 @@ func distanceKm(a, b *event.Location) float64 {
 	return 6371 * 2 * math.Asin(math.Sqrt(h))
 }
 
+// AsEvent returns the fused happening as one event: the best reading, with
+// every mention (tagged with its article) and the counts of mentions,
+// outlets and articles.
+func (f Fused) AsEvent() event.Event {
+	e := f.Event
+	e.Mentions = nil
+	for _, m := range f.Mentions {
+		ms := m.Event.Mentions
+		if len(ms) == 0 {
+			ms = []event.Evidence{m.Event.Evidence}
+		}
+		for _, ev := range ms {
+			ev.Article = m.Article
+			e.Mentions = append(e.Mentions, ev)
+		}
+	}
+	e.NumMentions, e.NumSources, e.NumArticles = f.NumMentions, f.NumSources, f.NumArticles
+	return e
+}
+
 // Events returns the fused happenings, in date order.
 func (x *Index) Events() []Fused {
 	x.mu.Lock()

@@ -104,6 +104,7 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 			if notAPlace(ms, pm) {
 				continue
 			}
+			pm = ownedBy(ms, toks, pm)
 			cs.Places = append(cs.Places, coding.PlaceRef{Start: pm.Start, End: pm.End, Location: pm.Place.Location()})
 		}
 		for _, c := range fatalities.Find(s.Text) {
@@ -138,6 +139,23 @@ func notAPlace(ms []actors.Mention, pm places.Mention) bool {
 		}
 	}
 	return false
+}
+
+// ownedBy prefers, for a place written after a country's possessive
+// ("Iraq's Kurdistan region"), the reading that lies in that country.
+func ownedBy(ms []actors.Mention, toks []text.Token, pm places.Mention) places.Mention {
+	for _, m := range ms {
+		if !m.Possessive || m.Country == "" || m.RuneEnd > pm.Start || pm.Start-m.RuneEnd > 3 || pm.Place.Country == m.Country {
+			continue
+		}
+		for _, c := range pm.Candidates {
+			if c.Country == m.Country {
+				pm.Place = c
+				return pm
+			}
+		}
+	}
+	return pm
 }
 
 func appendNew(list []string, s string) []string {
