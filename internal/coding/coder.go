@@ -82,6 +82,7 @@ type cand struct {
 // Code already folds back-references ("the attack") into their event.
 func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	var events []*cand
+	mem := &memory{byAgent: map[string]actors.Mention{}}
 	counts := countryCounts(sents)
 	salience := make([]string, len(counts))
 	for i, c := range counts {
@@ -90,6 +91,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	for si := range sents {
 		s := &sents[si]
 		bothSides(s, events, salience)
+		mem.resolve(s)
 		trigs := mustTriggers(s, weaponTriggers(s, outsideNames(s, c.Verbs.Find(s.Tokens))))
 		firstVerb := len(s.Tokens)
 		for _, tr := range trigs {
@@ -121,6 +123,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			events = append(events, cd)
 		}
 		c.resolveSentence(s, local, events, salience)
+		mem.remember(s, local)
 	}
 	out := make([]event.Event, 0, len(events))
 	for _, cd := range events {
@@ -411,6 +414,79 @@ func sentencePlace(s *Sentence) string {
 		country = p.Location.Country
 	}
 	return country
+}
+
+// memory carries the article's actors across sentences, for words that
+// refer back: "the group", "the militants", "it", "they".
+type memory struct {
+	byAgent map[string]actors.Mention // last named actor of each agent type
+	subject *actors.Mention           // source of the last event
+}
+
+func (mm *memory) remember(s *Sentence, local []*cand) {
+	for _, m := range s.Actors {
+		if m.Country != "" && !m.Modifier && !m.Unresolved && m.Agent != "" {
+			mm.byAgent[m.Agent] = m
+		}
+	}
+	for i := len(local) - 1; i >= 0; i-- {
+		if cd := local[i]; cd.srcIdx >= 0 && !cd.anaphor {
+			m := s.Actors[cd.srcIdx]
+			if m.Country != "" || m.Agent == "IGO" {
+				mm.subject = &m
+			}
+			break
+		}
+	}
+}
+
+// backRoles are role words that, after "the", refer to a party named
+// before ("the group", "the militants").
+var backRoles = map[string]bool{"group": true, "militants": true, "insurgents": true, "rebels": true,
+	"organisation": true, "organization": true, "movement": true, "militia": true, "fighters": true,
+	"government": true, "army": true, "military": true, "ministry": true, "country": true}
+
+// resolve gives referring words in s the actors they refer to.
+func (mm *memory) resolve(s *Sentence) {
+	toks := s.Tokens
+	for i := range s.Actors {
+		m := &s.Actors[i]
+		if !m.Unresolved || m.Start == 0 || toks[m.Start-1].Norm != "the" || m.End-m.Start != 1 || !backRoles[toks[m.Start].Norm] {
+			continue
+		}
+		if prev, ok := mm.byAgent[m.Agent]; ok {
+			m.Country = prev.Country
+			m.Unresolved = false
+			m.Rule += " + refers to " + prev.Text
+		}
+	}
+	// "It said …", "They attacked …": a pronoun opening the sentence, before
+	// any named actor, is the last event's doer.
+	if mm.subject == nil || len(toks) == 0 {
+		return
+	}
+	switch toks[0].Norm {
+	case "it", "they":
+	default:
+		return
+	}
+	if len(s.Actors) > 0 && s.Actors[0].Start == 0 {
+		return
+	}
+	ref := *mm.subject
+	ref.Start, ref.End = 0, 1
+	ref.RuneStart, ref.RuneEnd = toks[0].Start, toks[0].End
+	ref.Text = toks[0].Text
+	ref.Conjoined = -1
+	ref.FollowsPrep = ""
+	ref.Possessive, ref.Placeish, ref.InParen, ref.Modifier = false, false, false, false
+	ref.Rule = "coreference: " + mm.subject.Text
+	for k := range s.Actors {
+		if s.Actors[k].Conjoined >= 0 {
+			s.Actors[k].Conjoined++
+		}
+	}
+	s.Actors = append([]actors.Mention{ref}, s.Actors...)
 }
 
 // pairWords refer to the two parties of the story: "both countries", "the

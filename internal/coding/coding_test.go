@@ -2,6 +2,7 @@ package coding_test
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"sort"
 	"strings"
@@ -118,4 +119,28 @@ func BenchmarkCode(b *testing.B) {
 		p.Coder.Code(coding.Article{ID: "b", Published: pub}, sents)
 	}
 	b.ReportMetric(float64(len(sents))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// Words that refer back ("the group", "it") take the party named before,
+// and a later sentence's count of dead goes to the attack it tells of.
+func TestCoreference(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Al-Shabaab fighters attacked a Kenyan military base near the Somali border on Tuesday. " +
+		"The group said it had killed dozens of soldiers. It also claimed to have seized weapons."
+	res := p.Code(ingest.Article{ID: "c", Text: text, Published: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)})
+	var got []string
+	for _, e := range res.Events {
+		s := e.CAMEO[:2] + " " + e.Source.Country + ">" + e.Target.Country
+		if e.Fatalities != nil && e.Fatalities.Min != nil {
+			s += fmt.Sprintf(" dead>=%d", *e.Fatalities.Min)
+		}
+		got = append(got, s)
+	}
+	want := []string{"19 SOM>KEN dead>=24", "17 SOM>KEN"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
 }
