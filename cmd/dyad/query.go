@@ -11,6 +11,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/fusion"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/store"
 )
@@ -31,6 +33,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	bbox := fs.String("bbox", "", "bounding box MINLON,MINLAT,MAXLON,MAXLAT")
 	text := fs.String("text", "", "words that must all be in the evidence sentence")
 	limit := fs.Int("limit", 100, "most events to print (0: all)")
+	fused := fs.Bool("fused", false, "fuse the matching events across articles: one per happening, with num_mentions, num_sources and num_articles (computed from the stored events, so it is the same however many workers stored them)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dyad query [flags]\n\nPrints stored events matching the filters, by date.")
 		fs.PrintDefaults()
@@ -108,9 +111,15 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(tw, "DATE\tSOURCE\tTARGET\tCAMEO\tQUAD\tGOLDSTEIN\tPLACE\tARTICLE\tEVIDENCE")
 	}
 	n := 0
+	var index *fusion.Index
+	byArticle := map[string][]event.Event{}
+	urls := map[string]string{}
+	if *fused {
+		index = fusion.NewIndex()
+	}
 	for {
 		f.Limit = store.MaxLimit
-		if *limit > 0 {
+		if *limit > 0 && !*fused {
 			f.Limit = min(store.MaxLimit, *limit-n)
 		}
 		evs, next, err := s.Events(ctx, f)
@@ -119,6 +128,11 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return exitUsage
 		}
 		for _, e := range evs {
+			if *fused {
+				byArticle[e.Article] = append(byArticle[e.Article], e.Event)
+				urls[e.Article] = e.ArticleURL
+				continue
+			}
 			if *format == "jsonl" {
 				if err := enc.Encode(e.Event); err != nil {
 					fmt.Fprintln(stderr, "dyad query:", err)
@@ -134,10 +148,36 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				e.QuadClass, e.Goldstein, place, e.Article, clip(e.Evidence.Sentence, 80))
 		}
 		n += len(evs)
-		if next == "" || (*limit > 0 && n >= *limit) {
+		if next == "" || (*limit > 0 && n >= *limit && !*fused) {
 			break
 		}
 		f.Cursor = next
+	}
+	if *fused {
+		for id, evs := range byArticle {
+			index.Add(id, urls[id], evs)
+		}
+		n = 0
+		for _, fe := range index.Events() {
+			if *limit > 0 && n >= *limit {
+				break
+			}
+			n++
+			e := fe.AsEvent()
+			if *format == "jsonl" {
+				if err := enc.Encode(e); err != nil {
+					fmt.Fprintln(stderr, "dyad query:", err)
+					return exitFail
+				}
+				continue
+			}
+			place := ""
+			if e.Location != nil {
+				place = e.Location.Name
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%+.1f\t%s\t%d articles, %d sources\t%s\n", e.Date, e.Source.Code, e.Target.Code, e.CAMEO,
+				e.QuadClass, e.Goldstein, place, e.NumArticles, e.NumSources, clip(e.Evidence.Sentence, 80))
+		}
 	}
 	tw.Flush()
 	if *format == "table" {

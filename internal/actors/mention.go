@@ -149,10 +149,11 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 			}
 		}
 		if men.Start > 0 {
-			prev := toks[men.Start-1].Norm
-			if prev == "the" && men.Start > 1 {
-				prev = toks[men.Start-2].Norm
+			k := men.Start - 1
+			for k > 0 && (toks[k].Norm == "the" || directions[toks[k].Norm]) {
+				k-- // "in northern Iraq", "in the south of"
 			}
+			prev := toks[k].Norm
 			men.FollowsPrep = prepositions[prev]
 			men.PrecededByBy = prev == "by"
 			if prev == "of" && men.Start >= 2 && quantity(toks[men.Start-2].Norm) {
@@ -190,6 +191,10 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 	}
 	return out
 }
+
+var directions = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true,
+	"central": true, "north": true, "south": true, "east": true, "west": true, "northeastern": true,
+	"northwestern": true, "southeastern": true, "southwestern": true, "neighbouring": true, "neighboring": true}
 
 var prepositions = map[string]string{"of": "of", "in": "in", "to": "to", "from": "from", "with": "with",
 	"by": "by", "on": "on", "at": "at", "for": "for", "against": "against", "into": "into", "near": "near",
