@@ -27,6 +27,7 @@ type Mention struct {
 	InParen      bool // inside parentheses
 	FollowsPrep  string
 	PrecededByBy bool
+	Ethnic       bool // "ethnic Albanians": coded by where they live when the sentence says
 }
 
 // Code is the CAMEO actor code of the mention.
@@ -70,6 +71,20 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 			(toks[m.End].Norm == "and" || toks[m.End].Text == ",") && ms[i+2].Entry.Kind == KindRole && ms[i+2].Start == ms[i+1].End {
 			men.Agent = ms[i+2].Entry.Agent
 			men.Entries = append(men.Entries, ms[i+2].Entry)
+		}
+		// "Bosnian Serbs", "Iraqi Kurds": a people named by where they live.
+		if e.Kind == KindAdj && i+1 < len(ms) && ms[i+1].Entry.Kind == KindPeople && ms[i+1].Start == m.End {
+			men.End = ms[i+1].End
+			men.Agent = "CVL"
+			if ms[i+1].Entry.Agent != "" {
+				men.Agent = ms[i+1].Entry.Agent
+			}
+			men.Entries = append(men.Entries, ms[i+1].Entry)
+			i++
+		}
+		// "ethnic Albanians": an ethnic group, of the country it lives in.
+		if (e.Kind == KindPeople || e.Kind == KindAdj) && m.Start > 0 && toks[m.Start-1].Norm == "ethnic" {
+			men.Ethnic = true
 		}
 		// Adjective, possessive or bare name followed by a role word.
 		if e.Kind != KindRole && e.Kind != KindPerson && i+1 < len(ms) && ms[i+1].Entry.Kind == KindRole {

@@ -358,6 +358,14 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb
 	}
 	for i := range s.Actors {
 		m := &s.Actors[i]
+		if m.Ethnic {
+			// "ethnic Albanians in south Serbia" are Serbia's.
+			if c := sentencePlace(s); c != "" && c != m.Country {
+				m.Country = c
+				m.Rule += " + ethnic group, of the country it lives in"
+			}
+			continue
+		}
 		if !m.Unresolved || m.Kind != actors.KindRole || m.Agent == "IGO" || m.Agent == "" {
 			continue
 		}
@@ -412,6 +420,15 @@ func sentencePlace(s *Sentence) string {
 			return ""
 		}
 		country = p.Location.Country
+	}
+	for _, m := range s.Actors {
+		// "blocked streets in Hong Kong": a country named as the place.
+		if m.Kind == actors.KindCountry && (m.FollowsPrep == "in" || m.Placeish) && m.Country != "" {
+			if country != "" && m.Country != country {
+				return ""
+			}
+			country = m.Country
+		}
 	}
 	return country
 }
