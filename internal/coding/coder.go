@@ -700,6 +700,10 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 			}
 		}
 	}
+	if cd.noun && len(tr.Pattern.Elements) > 1 && weapons[toks[tr.Start].Norm] != "" {
+		// "missiles killed four": the weapon noun is the subject of a clause.
+		cd.noun = false
+	}
 	switch {
 	case tr.Pattern == demandPattern:
 		// "X said (that) Y must …": X demands of Y.
@@ -1011,6 +1015,9 @@ func expand(s *Sentence, cd *cand) []*cand {
 func subject(s *Sentence, trigs []Trigger, ti int, local []*cand) int {
 	tr := trigs[ti]
 	toks := s.Tokens
+	if i := pronounSubject(s, tr.Start); i != -1 {
+		return i
+	}
 	best := -1
 	for i := len(s.Actors) - 1; i >= 0; i-- {
 		m := &s.Actors[i]
@@ -1073,6 +1080,51 @@ func subject(s *Sentence, trigs []Trigger, ti int, local []*cand) int {
 }
 
 func usable(m *actors.Mention) bool { return !m.Modifier }
+
+var pronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true}
+
+// verbFill may stand between a pronoun subject and its verb.
+var verbFill = map[string]bool{"will": true, "would": true, "could": true, "can": true, "may": true,
+	"might": true, "should": true, "must": true, "has": true, "have": true, "had": true, "is": true,
+	"are": true, "was": true, "were": true, "be": true, "been": true, "not": true, "also": true,
+	"to": true, "prepared": true, "ready": true, "willing": true, "going": true, "about": true,
+	"planning": true, "plans": true, "intends": true, "wants": true, "hoped": true, "hopes": true,
+	"still": true, "now": true, "soon": true, "again": true, "already": true, "never": true, "n't": true}
+
+// speakers' verbs introduce what a party says it does: "Nigeria announced
+// that it will withdraw …", "Iraq said it would allow …".
+var sayVerbs = map[string]bool{"said": true, "says": true, "announced": true, "announces": true,
+	"stated": true, "declared": true, "claimed": true, "claims": true, "insisted": true, "warned": true,
+	"added": true, "told": true, "promised": true, "pledged": true, "vowed": true, "confirmed": true,
+	"indicated": true, "signalled": true, "signaled": true, "threatened": true, "hinted": true}
+
+// pronounSubject resolves a pronoun subject of the verb at token v to the
+// party that said it ("Nigeria announced that it will withdraw"): the index
+// of that actor, or -1 when the verb has no such subject.
+func pronounSubject(s *Sentence, v int) int {
+	toks := s.Tokens
+	k := v - 1
+	for k >= 0 && verbFill[toks[k].Norm] {
+		k--
+	}
+	if k < 1 || !pronouns[toks[k].Norm] {
+		return -1
+	}
+	j := k - 1
+	if j >= 0 && toks[j].Norm == "that" {
+		j--
+	}
+	if j < 0 || !sayVerbs[toks[j].Norm] {
+		return -1
+	}
+	for i := len(s.Actors) - 1; i >= 0; i-- {
+		m := &s.Actors[i]
+		if m.End <= j && !m.Modifier && (m.FollowsPrep == "" || m.FollowsPrep == "by") && !m.Placeish {
+			return i
+		}
+	}
+	return -1
+}
 
 // auxiliaries may stand between a subject and its verb.
 var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "will": true, "would": true,

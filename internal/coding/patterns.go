@@ -334,6 +334,14 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 		if sa != sb {
 			return sa > sb
 		}
+		if ca, cb := cands[a], cands[b]; ca.Start == cb.Start && ca.Pattern.Kind != cb.Pattern.Kind {
+			// One word, a noun and a verb reading: "would boycott" is the
+			// verb, "a boycott" the noun.
+			if verbSlot(toks, ca.Start) {
+				return ca.Pattern.Kind == "verb"
+			}
+			return ca.Pattern.Kind == "noun"
+		}
 		return cands[a].Start < cands[b].Start
 	})
 	used := map[int]bool{}
@@ -394,6 +402,20 @@ func findElement(toks []text.Token, pos int, alts []string, gap int) (int, int, 
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
 	"his": true, "her": true, "this": true, "that": true, "these": true, "those": true, "our": true}
+
+// verbSlot reports whether the word at i stands where a verb goes: after a
+// modal, "to", a pronoun or a negation.
+func verbSlot(toks []text.Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].Norm {
+	case "will", "would", "could", "can", "may", "might", "should", "must", "shall", "to", "they", "we",
+		"he", "she", "it", "i", "not", "never", "also", "didn't", "don't", "won't", "did", "do", "does":
+		return true
+	}
+	return false
+}
 
 // isTitle reports a word written with a capital and then lower case.
 func isTitle(w string) bool {
