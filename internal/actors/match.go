@@ -30,6 +30,7 @@ type hit struct {
 	layer int
 	raw   []string // exact words, for names matched case-sensitively
 	caps  uint64   // words of the name written with a capital, which the text must capitalise too
+	poss  uint64   // words of the name written with a possessive ("People's Republic")
 }
 
 // New builds a dictionary from layers of entries. A name in a later layer
@@ -65,6 +66,9 @@ func (d *Dictionary) add(name string, h hit) {
 	for i, t := range toks {
 		if i < 64 && isCapitalised(t.Text) {
 			h.caps |= 1 << i
+		}
+		if i < 64 && t.Possessive {
+			h.poss |= 1 << i
 		}
 	}
 	n := d.root
@@ -151,11 +155,8 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 			if n == nil {
 				break
 			}
-			if e := d.pick(n.hits, toks[i:j+1], day); e >= 0 {
+			if e := d.pick(n.hits, toks[i:j+1], day, i > 0 && titles[toks[i-1].Norm]); e >= 0 {
 				best, bestEnd = e, j+1
-			}
-			if toks[j].Possessive {
-				break
 			}
 		}
 		if best < 0 {
@@ -168,7 +169,7 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 	return out
 }
 
-func (d *Dictionary) pick(hits []hit, toks []text.Token, day time.Time) int {
+func (d *Dictionary) pick(hits []hit, toks []text.Token, day time.Time, afterTitle bool) int {
 	best := -1
 	for _, h := range hits {
 		if h.raw != nil {
@@ -186,10 +187,13 @@ func (d *Dictionary) pick(hits []hit, toks []text.Token, day time.Time) int {
 				continue
 			}
 		}
-		if !capsMatch(h.caps, toks) {
+		if !capsMatch(h.caps, toks) || !possMatch(h.poss, toks) {
 			continue
 		}
 		e := &d.Entries[h.entry]
+		if e.Kind == KindPerson && len(toks) == 1 && !isCapitalised(toks[0].Text) && !afterTitle {
+			continue // "the bush burned" is not the president; "president obama" is
+		}
 		if !e.ValidOn(day) {
 			continue
 		}
@@ -232,3 +236,24 @@ func capsMatch(caps uint64, toks []text.Token) bool {
 	}
 	return true
 }
+
+// possMatch reports whether the text has a possessive exactly where the
+// name does, but for its last word ("Pakistan's" matches "Pakistan";
+// "People's Republic" needs the possessive; "Pakistan's Army" is not the
+// name "Pakistan Army").
+func possMatch(poss uint64, toks []text.Token) bool {
+	for i, t := range toks {
+		if i >= 64 || i == len(toks)-1 {
+			break
+		}
+		if t.Possessive != (poss&(1<<i) != 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// titles before a lower-case surname still make it a name ("president obama").
+var titles = map[string]bool{"president": true, "minister": true, "premier": true, "king": true,
+	"queen": true, "chancellor": true, "secretary": true, "leader": true, "general": true, "gen": true,
+	"senator": true, "ambassador": true, "envoy": true, "emir": true, "sheikh": true, "prince": true}

@@ -101,7 +101,9 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 			}
 			if ok {
 				men.End = r.End
-				if r.Entry.Agent != "" {
+				// "Red Cross officials", "EC ministers": an organisation keeps
+				// its own agent; a country takes the role's.
+				if r.Entry.Agent != "" && !(e.Kind == KindIGO || e.Kind == KindGroup) || men.Agent == "" {
 					men.Agent = r.Entry.Agent
 				}
 				if e.Kind == KindCapital && r.Entry.Agent != "" {

@@ -107,7 +107,7 @@ func Clean(raw string) Cleaned {
 		kept = append(kept, line)
 	}
 	// A final paragraph cut off mid-sentence keeps only its whole sentences.
-	if n := len(kept); n > 0 && truncated(kept[n-1]) {
+	if n := len(kept); n > 1 && truncated(kept[n-1]) {
 		last := kept[n-1]
 		if i := lastSentenceEnd(last); i > 0 {
 			dropped = append(dropped, strings.TrimSpace(last[i:]))
@@ -189,7 +189,7 @@ func onlyShareWords(line string) bool {
 // truncated reports whether a paragraph stops without closing punctuation
 // and is long enough to be prose rather than a heading.
 func truncated(p string) bool {
-	p = strings.TrimRight(p, " \t\"”’')")
+	p = strings.TrimRight(p, " \t\"”’')}]")
 	if p == "" {
 		return false
 	}

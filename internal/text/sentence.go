@@ -102,5 +102,24 @@ func abbreviationBefore(s string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r) // an initial: "J. Smith"
 	}
+	if initials(w) {
+		return true // "P.V. Narasimha Rao", "B.J. Habibie"
+	}
 	return abbreviations[strings.ToLower(w)]
+}
+
+// initials reports a word of single capital letters joined by periods
+// ("P.V", "B.J"), whose final period does not end a sentence.
+func initials(w string) bool {
+	parts := strings.Split(w, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		r, size := utf8.DecodeRuneInString(p)
+		if size != len(p) || !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }

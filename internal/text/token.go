@@ -50,6 +50,10 @@ func Tokenize(s string) []Token {
 			}
 			break
 		}
+		if h := splitAt(rs[i:j]); h > 0 {
+			// "US-led", "UK-based": the first part names a party.
+			j = i + h
+		}
 		t := Token{Start: i, End: j}
 		word := string(rs[i:j])
 		for _, suf := range []string{"'s", "’s"} {
@@ -85,4 +89,28 @@ func Slice(s string, start, end int) string {
 		n++
 	}
 	return s[b:e]
+}
+
+// compoundSuffixes after a hyphen make the first part a name of its own:
+// "US-led coalition", "UK-based group", "Iranian-backed militia".
+var compoundSuffixes = map[string]bool{"led": true, "based": true, "backed": true, "born": true,
+	"owned": true, "run": true, "funded": true, "allied": true, "sponsored": true, "controlled": true,
+	"administered": true, "brokered": true, "aligned": true, "ruled": true, "dominated": true,
+	"supported": true, "armed": true, "trained": true, "linked": true, "affiliated": true,
+	"installed": true, "imposed": true, "mediated": true, "proposed": true, "drafted": true}
+
+// splitAt returns where to end a hyphenated word so that its first part
+// stands alone ("US" of "US-led"), or 0 to keep it whole.
+func splitAt(w []rune) int {
+	h := -1
+	for k := len(w) - 1; k > 0; k-- {
+		if w[k] == '-' || w[k] == '‐' || w[k] == '‑' {
+			h = k
+			break
+		}
+	}
+	if h <= 0 || !compoundSuffixes[strings.ToLower(string(w[h+1:]))] {
+		return 0
+	}
+	return h
 }
