@@ -189,3 +189,35 @@ func TestExtractFuse(t *testing.T) {
 		t.Errorf("want both mentions, got %v", s["mentions"])
 	}
 }
+
+// A user's dictionary of made-up countries codes sentences about them.
+func TestExtractUserDictionary(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "ruritania.jsonl")
+	text := `{"id": "r1", "published": "2023-05-02", "text": "Ruritanian troops shelled Graustark on Monday. Strelsau recalled its ambassador from Graustark."}` + "\n"
+	if err := os.WriteFile(in, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "extract", "--actors", "../../internal/actors/testdata/fictional.tsv", in)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var ev struct {
+			CAMEO          string `json:"cameo"`
+			Source, Target struct{ Code string }
+		}
+		if err := json.Unmarshal([]byte(line), &ev); err != nil {
+			t.Fatalf("not JSON: %q", line)
+		}
+		got = append(got, ev.CAMEO[:2]+" "+ev.Source.Code+">"+ev.Target.Code)
+	}
+	want := "19 RURMIL>GRA; 16 RURGOV>GRA"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "; "), want)
+	}
+	_, errs, code = run(t, "extract", "--actors", "../../internal/actors/testdata/broken.tsv", in)
+	if code != exitFail || !strings.Contains(errs, "broken.tsv:3: country:") {
+		t.Errorf("a broken dictionary should stop the run with file, line and field: exit %d, %q", code, errs)
+	}
+}

@@ -92,6 +92,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		s := &sents[si]
 		bothSides(s, events, salience)
 		mem.resolve(s)
+		counterparts(s, events, salience)
 		trigs := mustTriggers(s, weaponTriggers(s, outsideNames(s, c.Verbs.Find(s.Tokens))))
 		firstVerb := len(s.Tokens)
 		for _, tr := range trigs {
@@ -504,6 +505,53 @@ func (mm *memory) resolve(s *Sentence) {
 		}
 	}
 	s.Actors = append([]actors.Mention{ref}, s.Actors...)
+}
+
+// counterparts resolves "his counterpart" (and "her", "their") to the
+// other party of the story: of the story's pair, the country that is not
+// the sentence's own first country.
+func counterparts(s *Sentence, events []*cand, salience []string) {
+	for i := range s.Actors {
+		m := &s.Actors[i]
+		if !m.Unresolved || m.Start == 0 || !strings.HasPrefix(s.Tokens[m.Start].Norm, "counterpart") {
+			continue
+		}
+		switch s.Tokens[m.Start-1].Norm {
+		case "his", "her", "their", "its":
+		default:
+			continue
+		}
+		a, b := lastPair(events)
+		for j := len(events) - 1; j >= 0 && a == ""; j-- {
+			e := events[j].ev
+			if e.Source.Country != "" && e.Target.Country != "" && e.Source.Country != e.Target.Country {
+				a, b = e.Source.Country, e.Target.Country
+			}
+		}
+		if a == "" && len(salience) >= 2 {
+			a, b = salience[0], salience[1]
+		}
+		if a == "" {
+			return
+		}
+		own := ""
+		for _, o := range s.Actors {
+			if o.Country != "" && o.Start < m.Start {
+				own = o.Country
+				break
+			}
+		}
+		switch own {
+		case a:
+			m.Country = b
+		case b:
+			m.Country = a
+		default:
+			continue
+		}
+		m.Unresolved = false
+		m.Rule += " + the other party of the story"
+	}
 }
 
 // pairWords refer to the two parties of the story: "both countries", "the

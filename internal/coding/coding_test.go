@@ -144,3 +144,23 @@ func TestCoreference(t *testing.T) {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
 }
+
+// "His counterpart" is the other party of the story.
+func TestCounterpart(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Peru and Ecuador have agreed to reopen their border crossings. " +
+		"The Peruvian foreign minister met his counterpart on Tuesday."
+	res := p.Code(ingest.Article{ID: "c", Text: text, Published: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)})
+	found := false
+	for _, e := range res.Events {
+		if e.CAMEO[:2] == "04" && e.Source.Country == "PER" && e.Target.Country == "ECU" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("want a 04 call PER>ECU, got %+v", res.Events)
+	}
+}

@@ -317,6 +317,11 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 			}
 			for _, alts := range st.p.Elements[1:] {
 				s, e, ok := findElement(toks, pos, alts, gap)
+				if ok && particle(alts) && e < len(toks) && timeWord(toks[e].Norm) {
+					// "called his counterpart on Tuesday": "on" opens a date,
+					// it is not the verb's particle.
+					ok = false
+				}
 				if !ok {
 					matched = false
 					break
@@ -402,6 +407,35 @@ func findElement(toks []text.Token, pos int, alts []string, gap int) (int, int, 
 
 var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true,
 	"his": true, "her": true, "this": true, "that": true, "these": true, "those": true, "our": true}
+
+var particles = map[string]bool{"on": true, "upon": true, "in": true, "off": true, "out": true,
+	"up": true, "down": true, "for": true, "with": true, "to": true, "at": true, "into": true,
+	"against": true, "over": true, "back": true, "away": true, "of": true, "from": true, "by": true}
+
+// particle reports an element made only of prepositions and particles.
+func particle(alts []string) bool {
+	for _, a := range alts {
+		if !particles[a] {
+			return false
+		}
+	}
+	return true
+}
+
+// timeWord reports a word that starts a time expression after a preposition.
+func timeWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+		"sept", "oct", "nov", "dec", "the", "this", "that", "last", "next", "friday's", "time":
+		return w != "the" && w != "that"
+	}
+	for _, r := range w {
+		return r >= '0' && r <= '9'
+	}
+	return false
+}
 
 // verbSlot reports whether the word at i stands where a verb goes: after a
 // modal, "to", a pronoun or a negation.
