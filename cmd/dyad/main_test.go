@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -219,5 +220,62 @@ func TestExtractUserDictionary(t *testing.T) {
 	_, errs, code = run(t, "extract", "--actors", "../../internal/actors/testdata/broken.tsv", in)
 	if code != exitFail || !strings.Contains(errs, "broken.tsv:3: country:") {
 		t.Errorf("a broken dictionary should stop the run with file, line and field: exit %d, %q", code, errs)
+	}
+}
+
+// The seed article as a web page, with a menu, a cookie banner, share
+// buttons and related links around it, codes to the same events as its text.
+func TestSeedAsHTMLPage(t *testing.T) {
+	dir := seedDir(t)
+	raw, err := os.ReadFile(filepath.Join(dir, "articles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a struct{ ID, Title, Published, Text string }
+	if err := json.Unmarshal(raw, &a); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString(`<!doctype html><html><head><title>` + a.Title + ` | Example News</title>
+<meta property="article:published_time" content="` + a.Published + `T08:00:00Z"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+<div class="cookie-banner">We use cookies to improve your experience. <button>Accept all</button></div>
+<article><h1>` + a.Title + `</h1>`)
+	for _, line := range strings.Split(a.Text, "\n") {
+		if strings.HasPrefix(line, "Image:") {
+			b.WriteString("<figure><img src=\"x.jpg\"><figcaption>" + line + "</figcaption></figure>\n")
+			continue
+		}
+		b.WriteString("<p>" + line + "</p>\n")
+	}
+	b.WriteString(`</article><div class="share">Share on social media <a href="#">Twitter</a> <a href="#">Facebook</a></div>
+<aside class="related"><h2>Related stories</h2><ul><li><a href="/a">Markets rally as oil prices fall</a></li><li><a href="/b">Football: late goal settles derby</a></li></ul></aside>
+<footer>© Example News</footer></body></html>`)
+	page := filepath.Join(t.TempDir(), a.ID+".html")
+	if err := os.WriteFile(page, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	keys := func(out string) []string {
+		var ks []string
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			var ev struct {
+				CAMEO, Date    string
+				Source, Target struct{ Code string }
+			}
+			if err := json.Unmarshal([]byte(line), &ev); err != nil {
+				t.Fatalf("not JSON: %q", line)
+			}
+			ks = append(ks, ev.CAMEO+" "+ev.Source.Code+">"+ev.Target.Code+" "+ev.Date)
+		}
+		sort.Strings(ks)
+		return ks
+	}
+	fromText, _, _ := run(t, "extract", filepath.Join(dir, "articles.jsonl"))
+	fromPage, errs, code := run(t, "extract", page)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if a, b := strings.Join(keys(fromText), "\n"), strings.Join(keys(fromPage), "\n"); a != b {
+		t.Errorf("the page's events differ from the text's:\n--- text\n%s\n--- page\n%s", a, b)
 	}
 }
