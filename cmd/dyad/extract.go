@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -33,6 +34,8 @@ type codingFlags struct {
 	workers   int
 	dedup     float64
 	allLangs  bool
+	llmURL    string
+	llmModel  string
 }
 
 func (c *codingFlags) add(fs *flag.FlagSet) {
@@ -42,6 +45,8 @@ func (c *codingFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
 	fs.Float64Var(&c.dedup, "dedup", 0, "skip near-duplicate articles at this similarity (0.8 is usual; 0: off)")
 	fs.BoolVar(&c.allLangs, "all-languages", false, "code articles in any language (default: English, and articles whose language cannot be told)")
+	fs.StringVar(&c.llmURL, "llm-url", "", "code with a language model behind this OpenAI-compatible API (e.g. http://127.0.0.1:8000/v1) instead of the rules; key from $DYAD_LLM_KEY")
+	fs.StringVar(&c.llmModel, "llm-model", "", "the model name for --llm-url")
 }
 
 func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
@@ -62,7 +67,8 @@ func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
 	if c.dedup > 0 {
 		io.Dedup = dedup.New(c.dedup)
 	}
-	return io, pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs}, nil
+	llmOpt := pipeline.LLMOptions{URL: c.llmURL, Model: c.llmModel, APIKey: os.Getenv("DYAD_LLM_KEY")}
+	return io, pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs, LLM: llmOpt}, nil
 }
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {

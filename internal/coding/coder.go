@@ -11,6 +11,13 @@ import (
 	"github.com/dyad-events/dyad/internal/text"
 )
 
+// EventCoder turns an article's analysed sentences into events. The rule
+// Coder is one; package coding/llm holds another, which asks a language
+// model. Implementations are safe for concurrent use.
+type EventCoder interface {
+	Code(a Article, sents []Sentence) []event.Event
+}
+
 // Coder turns analysed sentences into events with rules. It is safe for
 // concurrent use.
 type Coder struct {

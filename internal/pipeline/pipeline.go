@@ -10,6 +10,7 @@ import (
 	"github.com/dyad-events/dyad/data"
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/coding"
+	"github.com/dyad-events/dyad/internal/coding/llm"
 	"github.com/dyad-events/dyad/internal/dates"
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/fatalities"
@@ -23,14 +24,26 @@ import (
 // concurrent use.
 type Pipeline struct {
 	Actors *actors.Dictionary
-	Coder  *coding.Coder
+	Coder  *coding.Coder // the rule coder
 	Places *places.Gazetteer
+	// Use is the coder Code uses: the rule coder unless Options chose
+	// another.
+	Use coding.EventCoder
 }
 
 // Options add users' dictionaries to the bundled ones.
 type Options struct {
 	ActorFiles []string // user actor dictionaries (files or directories), override bundled names
+	// LLM, when its URL is set, codes with a language model behind an
+	// OpenAI-compatible API instead of the rules (which remain the
+	// fallback when the model fails).
+	LLM LLMOptions
 	VerbFiles  []string // user verb pattern files or directories
+}
+
+// LLMOptions choose the language-model coder.
+type LLMOptions struct {
+	URL, Model, APIKey string
 }
 
 // New loads the bundled dictionaries, tables and gazetteer.
@@ -59,7 +72,15 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	return &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs}, Places: gaz}, nil
+	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs}, Places: gaz}
+	p.Use = p.Coder
+	if opt.LLM.URL != "" {
+		if opt.LLM.Model == "" {
+			return nil, fmt.Errorf("llm coder: a model name is needed")
+		}
+		p.Use = &llm.Coder{URL: opt.LLM.URL, Model: opt.LLM.Model, APIKey: opt.LLM.APIKey, Table: table, Fallback: p.Coder}
+	}
+	return p, nil
 }
 
 // Result is one article's coding.
@@ -171,6 +192,10 @@ func appendNew(list []string, s string) []string {
 func (p *Pipeline) Code(a ingest.Article) Result {
 	cleaned := text.Clean(a.Text)
 	sents := p.Analyse(cleaned.Text, a.Published)
-	evs := p.Coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents)
+	coder := p.Use
+	if coder == nil {
+		coder = p.Coder
+	}
+	evs := coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents)
 	return Result{Article: a, Text: cleaned.Text, Events: fusion.Article(evs)}
 }
