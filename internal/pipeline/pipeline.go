@@ -37,8 +37,8 @@ type Options struct {
 	// LLM, when its URL is set, codes with a language model behind an
 	// OpenAI-compatible API instead of the rules (which remain the
 	// fallback when the model fails).
-	LLM LLMOptions
-	VerbFiles  []string // user verb pattern files or directories
+	LLM       LLMOptions
+	VerbFiles []string // user verb pattern files or directories
 }
 
 // LLMOptions choose the language-model coder.
