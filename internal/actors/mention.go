@@ -196,8 +196,14 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 			gap = append(gap, toks[k].Norm)
 		}
 		switch strings.Join(gap, " ") {
-		case "and", "and the", ", and", ", and the", "or", "as well as":
+		case "and", "and the", "or", "as well as":
 			out[i].Conjoined = i - 1
+		case ", and", ", and the":
+			// The end of a list ("Iran, Libya, and Cuba"); alone, a comma
+			// before "and" joins clauses, not parties.
+			if a.Conjoined >= 0 {
+				out[i].Conjoined = i - 1
+			}
 		case ",", ", the":
 			// A list: "Iran, Libya, North Korea and Cuba" — joined when an
 			// "and" closes it.

@@ -112,7 +112,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {
-			if c.complement(s, trigs, ti) || governed(s.Tokens, trigs, lastVerb, ti) {
+			if c.complement(s, trigs, ti) || governed(s, trigs, lastVerb, ti) {
 				continue
 			}
 			if trigs[ti].Pattern.Kind != "noun" {
@@ -681,12 +681,35 @@ var complementizers = map[string]bool{"that": true, "to": true, "should": true, 
 // verb takes as its object ("signed a pact", "condemned the attack").
 // Verbs joined by "and" or a comma ("withdrew …, refused … and launched …")
 // stay separate acts.
-func governed(toks []text.Token, trigs []Trigger, prev, ti int) bool {
+func governed(s *Sentence, trigs []Trigger, prev, ti int) bool {
 	if prev < 0 {
 		return false
 	}
+	toks := s.Tokens
 	p, t := trigs[prev], trigs[ti]
 	noun := t.Pattern.Kind == "noun"
+	// ", and Ethiopia offered …": a new subject after "and" opens a new
+	// clause, whatever came before.
+	for k := t.Start - 1; k > p.End; k-- {
+		if toks[k].Norm != "and" && toks[k].Norm != "but" {
+			continue
+		}
+		for _, m := range s.Actors {
+			if m.Start != k+1 || m.End > t.Start || m.Unresolved {
+				continue
+			}
+			subjectVerb := true
+			for j := m.End; j < t.Start; j++ {
+				if !verbFill[toks[j].Norm] && !auxiliaries[toks[j].Norm] {
+					subjectVerb = false
+				}
+			}
+			if subjectVerb {
+				return false
+			}
+		}
+		break
+	}
 	for k := p.End; k < t.Start; k++ {
 		w := toks[k].Norm
 		if clauseBreak[w] || w == ";" || w == "(" || w == "which" || w == "who" {

@@ -363,10 +363,10 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 		if clash {
 			continue
 		}
-		for k := 0; k < len(c.Spans); k += 2 {
-			for t := c.Spans[k]; t < c.Spans[k+1]; t++ {
-				used[t] = true
-			}
+		// The words between a pattern's elements belong to it too: "offered
+		// to host talks" is one act, not an offer and a hosting.
+		for t := c.Start; t < c.End; t++ {
+			used[t] = true
 		}
 		out = append(out, c)
 	}
