@@ -19,6 +19,8 @@ type Pattern struct {
 	Elements [][]string // alternatives per element, each a space-joined folded word sequence
 	Source   string     // "file:line" for --explain
 	Text     string     // the pattern as written
+	// words holds each element's alternatives split into words, once.
+	words [][][]string
 }
 
 // Specificity ranks patterns: more elements, then more words, win.
@@ -169,6 +171,13 @@ func parsePattern(f []string) (*Pattern, error) {
 	if len(p.Elements) == 0 {
 		return nil, fmt.Errorf("pattern: empty")
 	}
+	for _, alts := range p.Elements {
+		var ws [][]string
+		for _, a := range alts {
+			ws = append(ws, strings.Fields(a))
+		}
+		p.words = append(p.words, ws)
+	}
 	return p, nil
 }
 
@@ -315,8 +324,8 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 			if st.p.Kind == "phrase" {
 				gap = 0 // a phrase's words stand together
 			}
-			for _, alts := range st.p.Elements[1:] {
-				s, e, ok := findElement(toks, pos, alts, gap)
+			for ei, alts := range st.p.Elements[1:] {
+				s, e, ok := findElement(toks, pos, st.p.words[ei+1], gap)
 				if ok && particle(alts) && e < len(toks) && timeWord(toks[e].Norm) {
 					// "called his counterpart on Tuesday": "on" opens a date,
 					// it is not the verb's particle.
@@ -391,13 +400,16 @@ func seqAt(toks []text.Token, i int, words []string) (int, bool) {
 
 // findElement finds one of alts within gap words after pos, not
 // crossing clause punctuation.
-func findElement(toks []text.Token, pos int, alts []string, gap int) (int, int, bool) {
+func findElement(toks []text.Token, pos int, alts [][]string, gap int) (int, int, bool) {
 	for k := pos; k < len(toks) && k <= pos+gap; k++ {
 		if toks[k].Punct && strings.ContainsAny(toks[k].Text, ";:,()[]\"“”") {
 			return 0, 0, false
 		}
 		for _, a := range alts {
-			if e, ok := seqAt(toks, k, strings.Fields(a)); ok {
+			if a[0] != toks[k].Norm {
+				continue
+			}
+			if e, ok := seqAt(toks, k, a); ok {
 				return k, e, true
 			}
 		}

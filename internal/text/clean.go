@@ -82,7 +82,9 @@ func Clean(raw string) Cleaned {
 			dropped = append(dropped, line)
 			continue
 		}
-		if loc := credit.FindAllStringIndex(line, -1); loc != nil {
+		if !mayHaveCredit(line) {
+			// No "(photo", "(image"…: no credit in it; skip the regexp.
+		} else if loc := credit.FindAllStringIndex(line, -1); loc != nil {
 			last := loc[len(loc)-1]
 			if last[1] == len(strings.TrimRight(line, " .")) && len(line) <= captionMax {
 				dropped = append(dropped, line) // a caption
@@ -120,16 +122,42 @@ func Clean(raw string) Cleaned {
 	return Cleaned{Text: strings.Join(kept, "\n"), Dropped: dropped}
 }
 
+// mayHaveCredit is a cheap test for a parenthesised photo credit.
+func mayHaveCredit(line string) bool {
+	i := strings.IndexByte(line, '(')
+	for i >= 0 {
+		rest := strings.ToLower(line[i+1 : min(len(line), i+12)])
+		for _, w := range []string{"photo", "picture", "image", "video", "file photo", "credit"} {
+			if strings.HasPrefix(rest, w) {
+				return true
+			}
+		}
+		j := strings.IndexByte(line[i+1:], '(')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// furnitureMax is the longest line read as page furniture: captions,
+// credits, share and cookie lines are short, paragraphs of a story long.
+const furnitureMax = 400
+
 func isBoilerplate(line string) bool {
-	if footnote.MatchString(line) {
+	if strings.HasPrefix(strings.TrimSpace(line), "[") && footnote.MatchString(line) {
 		return true
+	}
+	if len(line) > furnitureMax {
+		return false
 	}
 	for _, re := range boilerplate {
 		if re.MatchString(line) {
 			return true
 		}
 	}
-	if len(line) <= 400 && cookieWord.MatchString(line) && consentWord.MatchString(line) {
+	if strings.Contains(strings.ToLower(line), "cookie") && cookieWord.MatchString(line) && consentWord.MatchString(line) {
 		return true
 	}
 	return onlyShareWords(line) || agencyCredit(line) || isByline(line)
