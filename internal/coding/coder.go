@@ -60,8 +60,7 @@ var victimVerbs = map[string]bool{"die": true, "died": true, "dies": true, "dyin
 var intentWords = map[string]bool{"plan": true, "plans": true, "planned": true, "planning": true,
 	"hope": true, "hopes": true, "hoped": true, "want": true, "wants": true, "wanted": true,
 	"intend": true, "intends": true, "intended": true, "seek": true, "seeks": true, "sought": true,
-	"aim": true, "aims": true, "try": true, "tries": true, "tried": true, "attempt": true,
-	"attempted": true, "expected": true, "likely": true, "ready": true, "prepared": true,
+	"aim": true, "aims": true, "expected": true, "likely": true, "ready": true, "prepared": true,
 	"willing": true, "set": true}
 
 // anaphoric determiners make a bare event noun refer back ("the attack").
@@ -262,8 +261,8 @@ func mustTriggers(s *Sentence, trigs []Trigger) []Trigger {
 		// Y stands right before "must"; a speech verb before Y.
 		hasY, hasSpeech := false, false
 		for _, m := range s.Actors {
-			if m.End == i {
-				hasY = true
+			if m.End <= i && m.End >= i-3 && !m.Modifier {
+				hasY = true // "the rebels in Darfur must"
 			}
 		}
 		for k := 0; k < i; k++ {
@@ -322,6 +321,15 @@ func conditional(toks []text.Token, tr Trigger) bool {
 		}
 		if w == "unless" || (w == "or" && k+1 < len(toks) && (toks[k+1].Norm == "face" || toks[k+1].Norm == "else" || toks[k+1].Norm == "risk")) {
 			return true
+		}
+		if w == "if" && tr.Start > 0 {
+			// "may halt mediation if cooperation founders"
+			for j := tr.Start - 1; j >= 0 && j >= tr.Start-3; j-- {
+				switch toks[j].Norm {
+				case "may", "might", "could", "would", "will":
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -786,8 +794,11 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	case tr.Pattern == demandPattern:
 		// "X said (that) Y must …": X demands of Y.
 		for i := range s.Actors {
-			if s.Actors[i].End == tr.Start {
+			if m := &s.Actors[i]; m.End <= tr.Start && m.End >= tr.Start-3 && !m.Modifier && tgt < 0 {
 				tgt = i
+				if m.Conjoined >= 0 {
+					tgt = m.Conjoined // "the government and the rebels must": both are asked
+				}
 			}
 		}
 		speech := -1

@@ -52,6 +52,15 @@ type Trigger struct {
 	Spans      []int // token start/end pairs of each element
 }
 
+// specificity ranks a match: more elements, then more words matched.
+func (t *Trigger) specificity() int {
+	n := len(t.Pattern.Elements) * 100
+	for k := 0; k < len(t.Spans); k += 2 {
+		n += t.Spans[k+1] - t.Spans[k]
+	}
+	return n
+}
+
 // irregular holds inflections that the regular rules get wrong.
 type irregular struct{ past, participle, third, gerund []string }
 
@@ -309,7 +318,7 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 		adjectival := i > 0 && (determiners[toks[i-1].Norm] || toks[i-1].Possessive) &&
 			(strings.HasSuffix(toks[i].Norm, "ed") || strings.HasSuffix(toks[i].Norm, "en") || toks[i-1].Possessive && strings.HasSuffix(toks[i].Norm, "ing"))
 		for _, st := range v.index[toks[i].Norm] {
-			if (capital || adjectival) && st.p.Kind == "verb" {
+			if (capital || adjectival || raising(toks, i)) && st.p.Kind == "verb" {
 				// "March", "Rob", "Hope" in mid-sentence are names.
 				continue
 			}
@@ -344,17 +353,17 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 		}
 	}
 	sort.SliceStable(cands, func(a, b int) bool {
-		sa, sb := cands[a].Pattern.Specificity(), cands[b].Pattern.Specificity()
+		sa, sb := cands[a].specificity(), cands[b].specificity()
 		if sa != sb {
 			return sa > sb
 		}
 		if ca, cb := cands[a], cands[b]; ca.Start == cb.Start && ca.Pattern.Kind != cb.Pattern.Kind {
 			// One word, a noun and a verb reading: "would boycott" is the
 			// verb, "a boycott" the noun.
-			if verbSlot(toks, ca.Start) {
+			if verbSlot(toks, ca.Start) && !(ca.Start > 0 && strings.HasSuffix(toks[ca.Start-1].Norm, "ed")) {
 				return ca.Pattern.Kind == "verb"
 			}
-			return ca.Pattern.Kind == "noun"
+			return ca.Pattern.Kind == "noun" // "rejected calls for", "a boycott"
 		}
 		return cands[a].Start < cands[b].Start
 	})
@@ -445,6 +454,19 @@ func timeWord(w string) bool {
 	}
 	for _, r := range w {
 		return r >= '0' && r <= '9'
+	}
+	return false
+}
+
+// raising reports "is scheduled to", "was expected to", "is set to": a
+// passive verb followed by "to" that only frames the verb after it.
+func raising(toks []text.Token, i int) bool {
+	if i == 0 || i+1 >= len(toks) || toks[i+1].Norm != "to" || !strings.HasSuffix(toks[i].Norm, "ed") {
+		return false
+	}
+	switch toks[i-1].Norm {
+	case "is", "was", "are", "were", "been", "be", "being":
+		return true
 	}
 	return false
 }
