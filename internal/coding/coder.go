@@ -824,6 +824,13 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		}
 	case cd.noun:
 		src = nounSource(s, tr)
+		if src < 0 && lightVerbBefore(toks, tr.Start) {
+			// "Italy announced a suspension of air links": the noun is the
+			// object of a verb that only frames it; its subject does it.
+			if i := subject(s, trigs, ti, local); i >= 0 {
+				src = i
+			}
+		}
 		tgt = nounTarget(s, tr, src)
 		if src < 0 && tgt < 0 && tr.Start > 0 && anaphoric[toks[tr.Start-1].Norm] {
 			cd.anaphor = true
@@ -1128,6 +1135,15 @@ func subject(s *Sentence, trigs []Trigger, ti int, local []*cand) int {
 			}
 			continue
 		}
+		if onlyCoordination(toks, m.End, tr.Start) {
+			for tj := ti - 1; tj >= 0; tj-- {
+				if o := trigs[tj]; o.Pattern.Kind != "noun" && o.End <= m.Start && len(local) > 0 {
+					// "killed one soldier and wounded two": the victim of the
+					// first verb does not do the second.
+					return inheritSource
+				}
+			}
+		}
 		// Is there a clause break, a relative pronoun or a verb between?
 		for k := m.End; k < tr.Start; k++ {
 			w := toks[k].Norm
@@ -1169,6 +1185,21 @@ func subject(s *Sentence, trigs []Trigger, ti int, local []*cand) int {
 }
 
 func usable(m *actors.Mention) bool { return !m.Modifier }
+
+// onlyCoordination reports that tokens [a, b) are just "and", "," or "then".
+func onlyCoordination(toks []text.Token, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		switch toks[k].Norm {
+		case "and", ",", "then", "but":
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 var pronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true, "we": true}
 
@@ -1354,6 +1385,30 @@ func reportingTail(toks []text.Token, a, b int) bool {
 			if toks[j].Punct && toks[j].Text != "." {
 				break
 			}
+		}
+	}
+	return false
+}
+
+// lightVerbs frame a noun that names the act: "announced a suspension",
+// "carried out strikes", "staged a protest".
+var lightVerbs = map[string]bool{"announced": true, "announces": true, "ordered": true, "orders": true,
+	"imposed": true, "imposes": true, "launched": true, "launches": true, "declared": true, "declares": true,
+	"staged": true, "stages": true, "held": true, "holds": true, "began": true, "begins": true,
+	"started": true, "starts": true, "made": true, "makes": true, "issued": true, "issues": true,
+	"carried": true, "conducted": true, "conducts": true, "mounted": true, "unleashed": true,
+	"resumed": true, "resumes": true, "continued": true, "continues": true, "stepped": true,
+	"intensified": true, "approved": true, "approves": true, "signed": true, "offered": true}
+
+// lightVerbBefore reports a framing verb up to four words before the noun
+// at i, with only articles and modifiers between.
+func lightVerbBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if toks[k].Punct {
+			return false
+		}
+		if lightVerbs[toks[k].Norm] {
+			return true
 		}
 	}
 	return false
