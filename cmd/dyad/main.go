@@ -37,6 +37,7 @@ func commands() []command {
 		{"geocode", "show the places named in a text, with candidates and the choice", runGeocode},
 		{"serve", "serve the JSON API and the dashboard over a store", runServe},
 		{"export", "write stored events as GDELT 2.0 TSV, CSV or JSONL", runExport},
+		{"bench", "measure throughput, peak memory, store ingest and API latency on generated articles", runBench},
 	}
 }
 
