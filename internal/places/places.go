@@ -202,7 +202,7 @@ func (g *Gazetteer) read(src Source) error {
 	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return fmt.Errorf("%s: %w", src.Name, err)
+			return fmt.Errorf("%s line 1: gzip: %w", src.Name, err)
 		}
 		defer zr.Close()
 		br = bufio.NewReaderSize(zr, 1<<16)
