@@ -14,16 +14,22 @@ import (
 // Fold lower-cases s and strips diacritics ("Sarāvān" → "saravan"), and
 // maps typographic apostrophes and dashes to ASCII, for dictionary lookup.
 func Fold(s string) string {
-	ascii := true
+	lower, ascii := true, true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+		if c >= utf8.RuneSelf {
 			ascii = false
 			break
 		}
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		}
 	}
 	if ascii {
-		return s
+		if lower {
+			return s
+		}
+		return strings.ToLower(s) // no diacritics to strip
 	}
 	var b strings.Builder
 	b.Grow(len(s))

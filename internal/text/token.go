@@ -20,7 +20,7 @@ type Token struct {
 // ("al-Adl", "U.S", "Koh-e-Sabz", "1,200"); so "Iran-Pakistan-Afghanistan" is
 // one word, which keeps compounds from reading as separate actors.
 func Tokenize(s string) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(s)/5+1)
 	rs := []rune(s)
 	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
 	for i := 0; i < len(rs); {
