@@ -406,9 +406,10 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb
 				}
 			}
 		}
-		if country == "" && m.End <= firstVerb {
-			// Only the subject: an object role placed this way would
-			// crowd out the named target after it.
+		if country == "" && (m.End <= firstVerb || m.Agent == "CVL") {
+			// Only the subject, and civilians (victims are mostly where it
+			// happened): an object role placed this way would crowd out the
+			// named target after it.
 			country = sentencePlace(s)
 		}
 		if country == "" {
@@ -941,7 +942,7 @@ func doerAfter(s *Sentence, tr Trigger) int {
 	toks := s.Tokens
 	for i := range s.Actors {
 		m := &s.Actors[i]
-		if m.Start < tr.End || m.Start > tr.End+4 || brokenBetween(toks, tr.End, m.Start) {
+		if m.Start < tr.End || m.Start > tr.End+4 || brokenBetween(toks, tr.End, m.Start) || reportingTail(toks, tr.End, m.Start) {
 			continue
 		}
 		if (m.Kind == actors.KindAdj || m.Possessive) && !m.Placeish && !m.Unresolved && m.End < len(toks) && !toks[m.End].Punct {
