@@ -725,8 +725,12 @@ func governed(s *Sentence, trigs []Trigger, prev, ti int) bool {
 			return false
 		}
 		if !noun && (w == "and" || w == "," || w == "or" || w == "then") {
-			// A coordinated verb, unless a complementizer follows.
+			// A coordinated verb, unless a complementizer follows (and no
+			// new clause opens first: "…, came as Israel announced it would").
 			for j := k + 1; j < t.Start; j++ {
+				if clauseBreak[toks[j].Norm] {
+					return false
+				}
 				if complementizers[toks[j].Norm] {
 					return true
 				}
@@ -960,7 +964,7 @@ func reducedRelative(s *Sentence, tr Trigger) bool {
 		return false
 	}
 	switch toks[tr.HeadEnd].Norm {
-	case "in", "on", "at", "during", "near", "by", "when", "while", "after", "overnight":
+	case "in", "on", "at", "during", "near", "by", "when", "while", "after", "overnight", "for", "over", "since", "last":
 	default:
 		return false
 	}
