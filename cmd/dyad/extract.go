@@ -36,6 +36,7 @@ type codingFlags struct {
 	allLangs  bool
 	llmURL    string
 	llmModel  string
+	oneSided  bool
 }
 
 func (c *codingFlags) add(fs *flag.FlagSet) {
@@ -47,6 +48,7 @@ func (c *codingFlags) add(fs *flag.FlagSet) {
 	fs.BoolVar(&c.allLangs, "all-languages", false, "code articles in any language (default: English, and articles whose language cannot be told)")
 	fs.StringVar(&c.llmURL, "llm-url", "", "code with a language model behind this OpenAI-compatible API (e.g. http://127.0.0.1:8000/v1) instead of the rules; key from $DYAD_LLM_KEY")
 	fs.StringVar(&c.llmModel, "llm-model", "", "the model name for --llm-url")
+	fs.BoolVar(&c.oneSided, "one-sided", false, "keep events that have no target (\"X resigned\"); by default every event has a source or victim and a target")
 }
 
 func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
@@ -68,7 +70,7 @@ func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
 		io.Dedup = dedup.New(c.dedup)
 	}
 	llmOpt := pipeline.LLMOptions{URL: c.llmURL, Model: c.llmModel, APIKey: os.Getenv("DYAD_LLM_KEY")}
-	return io, pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs, LLM: llmOpt}, nil
+	return io, pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs, LLM: llmOpt, OneSided: c.oneSided}, nil
 }
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -23,6 +23,8 @@ type EventCoder interface {
 type Coder struct {
 	Table *Table
 	Verbs *Verbs
+	// OneSided keeps events that have a source but no target.
+	OneSided bool
 }
 
 // Article is what the coder needs to know about the article as a whole.
@@ -141,6 +143,11 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			continue
 		}
 		if cd.ev.Source.Country == "" && cd.ev.Source.Agent == "" && !cd.victim {
+			continue
+		}
+		if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && !c.OneSided {
+			// An act with no one it was done to ("resigned", "denied
+			// opening fire") is not a dyadic event; OneSided keeps it.
 			continue
 		}
 		out = append(out, cd.ev)

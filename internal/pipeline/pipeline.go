@@ -37,7 +37,9 @@ type Options struct {
 	// LLM, when its URL is set, codes with a language model behind an
 	// OpenAI-compatible API instead of the rules (which remain the
 	// fallback when the model fails).
-	LLM       LLMOptions
+	LLM LLMOptions
+	// OneSided keeps events with a source and no target ("X resigned").
+	OneSided  bool
 	VerbFiles []string // user verb pattern files or directories
 }
 
@@ -72,7 +74,7 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs}, Places: gaz}
+	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs, OneSided: opt.OneSided}, Places: gaz}
 	p.Use = p.Coder
 	if opt.LLM.URL != "" {
 		if opt.LLM.Model == "" {
