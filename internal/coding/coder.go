@@ -787,7 +787,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		// "10 Russian soldiers killed in Ukraine": a participle after its noun.
 		passive = true
 	}
-	if !cd.noun && tr.Start > 0 && !passive {
+	if !cd.noun && tr.Start > 0 && !passive && !statePassive[head] {
 		for k := tr.Start - 1; k >= 0 && k >= tr.Start-3; k-- {
 			if beForms[toks[k].Norm] && strings.HasSuffix(head, "ed") || beForms[toks[k].Norm] && irregularParticiple(head) {
 				passive = true
@@ -856,7 +856,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	case passive:
 		// "was hit by X": the subject is the target, "by X" the source.
 		tgt = subject(s, trigs, ti, local)
-		for k := tr.End; k < len(toks) && k < tr.End+4; k++ {
+		for k := tr.HeadEnd; k < len(toks) && k < tr.End+4; k++ {
 			if toks[k].Norm == "by" {
 				src = mentionAt(s, k+1, 3)
 				break
@@ -945,6 +945,12 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 }
 
 const inheritSource = -2
+
+// statePassive participles after "be" describe the subject's state, not
+// something done to it: "forces were engaged in ethnic cleansing".
+var statePassive = map[string]bool{"engaged": true, "involved": true, "committed": true,
+	"determined": true, "prepared": true, "interested": true, "opposed": true, "concerned": true,
+	"aimed": true, "poised": true, "set": true, "bent": true}
 
 // doerAfter finds who did a harm told by its victims: an adjective or
 // possessive actor in the phrase after the verb ("killed in Israeli tank

@@ -318,7 +318,7 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 		adjectival := i > 0 && (determiners[toks[i-1].Norm] || toks[i-1].Possessive) &&
 			(strings.HasSuffix(toks[i].Norm, "ed") || strings.HasSuffix(toks[i].Norm, "en") || toks[i-1].Possessive && strings.HasSuffix(toks[i].Norm, "ing"))
 		for _, st := range v.index[toks[i].Norm] {
-			if (capital || adjectival || raising(toks, i)) && st.p.Kind == "verb" {
+			if (capital || adjectival || raising(toks, i)) && (st.p.Kind == "verb" || st.p.Kind == "phrase" && adjectival) {
 				// "March", "Rob", "Hope" in mid-sentence are names.
 				continue
 			}
