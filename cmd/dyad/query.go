@@ -110,6 +110,20 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *format == "table" {
 		fmt.Fprintln(tw, "DATE\tSOURCE\tTARGET\tCAMEO\tQUAD\tGOLDSTEIN\tPLACE\tARTICLE\tEVIDENCE")
 	}
+	// show writes one event as a JSON line or a table row whose ARTICLE
+	// column says what is given.
+	show := func(e event.Event, article string) error {
+		if *format == "jsonl" {
+			return enc.Encode(e)
+		}
+		place := ""
+		if e.Location != nil {
+			place = e.Location.Name
+		}
+		_, err := fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%+.1f\t%s\t%s\t%s\n", e.Date, e.Source.Code, e.Target.Code, e.CAMEO,
+			e.QuadClass, e.Goldstein, place, article, clip(e.Evidence.Sentence, 80))
+		return err
+	}
 	n := 0
 	var index *fusion.Index
 	byArticle := map[string][]event.Event{}
@@ -133,19 +147,10 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				urls[e.Article] = e.ArticleURL
 				continue
 			}
-			if *format == "jsonl" {
-				if err := enc.Encode(e.Event); err != nil {
-					fmt.Fprintln(stderr, "dyad query:", err)
-					return exitFail
-				}
-				continue
+			if err := show(e.Event, e.Article); err != nil {
+				fmt.Fprintln(stderr, "dyad query:", err)
+				return exitFail
 			}
-			place := ""
-			if e.Location != nil {
-				place = e.Location.Name
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%+.1f\t%s\t%s\t%s\n", e.Date, e.Source.Code, e.Target.Code, e.CAMEO,
-				e.QuadClass, e.Goldstein, place, e.Article, clip(e.Evidence.Sentence, 80))
 		}
 		n += len(evs)
 		if next == "" || (*limit > 0 && n >= *limit && !*fused) {
@@ -164,19 +169,10 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 			n++
 			e := fe.AsEvent()
-			if *format == "jsonl" {
-				if err := enc.Encode(e); err != nil {
-					fmt.Fprintln(stderr, "dyad query:", err)
-					return exitFail
-				}
-				continue
+			if err := show(e, fmt.Sprintf("%d articles, %d sources", e.NumArticles, e.NumSources)); err != nil {
+				fmt.Fprintln(stderr, "dyad query:", err)
+				return exitFail
 			}
-			place := ""
-			if e.Location != nil {
-				place = e.Location.Name
-			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%+.1f\t%s\t%d articles, %d sources\t%s\n", e.Date, e.Source.Code, e.Target.Code, e.CAMEO,
-				e.QuadClass, e.Goldstein, place, e.NumArticles, e.NumSources, clip(e.Evidence.Sentence, 80))
 		}
 	}
 	tw.Flush()

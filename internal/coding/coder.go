@@ -544,16 +544,7 @@ func counterparts(s *Sentence, events []*cand, salience []string) {
 		default:
 			continue
 		}
-		a, b := lastPair(events)
-		for j := len(events) - 1; j >= 0 && a == ""; j-- {
-			e := events[j].ev
-			if e.Source.Country != "" && e.Target.Country != "" && e.Source.Country != e.Target.Country {
-				a, b = e.Source.Country, e.Target.Country
-			}
-		}
-		if a == "" && len(salience) >= 2 {
-			a, b = salience[0], salience[1]
-		}
+		a, b := storyPair(events, salience)
 		if a == "" {
 			return
 		}
@@ -603,17 +594,7 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			if !ok {
 				continue
 			}
-			a, b := lastPair(events)
-			for j := len(events) - 1; j >= 0 && a == ""; j-- {
-				e := events[j].ev
-				if e.Source.Country != "" && e.Target.Country != "" && e.Source.Country != e.Target.Country {
-					a, b = e.Source.Country, e.Target.Country
-					break
-				}
-			}
-			if a == "" && len(salience) >= 2 {
-				a, b = salience[0], salience[1]
-			}
+			a, b := storyPair(events, salience)
 			if a == "" {
 				return
 			}
@@ -664,6 +645,25 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			return
 		}
 	}
+}
+
+// storyPair is the story's two parties: the last compound subject of two
+// countries, else the last event between two countries, else the article's
+// two most named countries.
+func storyPair(events []*cand, salience []string) (string, string) {
+	if a, b := lastPair(events); a != "" {
+		return a, b
+	}
+	for j := len(events) - 1; j >= 0; j-- {
+		e := events[j].ev
+		if e.Source.Country != "" && e.Target.Country != "" && e.Source.Country != e.Target.Country {
+			return e.Source.Country, e.Target.Country
+		}
+	}
+	if len(salience) >= 2 {
+		return salience[0], salience[1]
+	}
+	return "", ""
 }
 
 // lastPair is the last two countries that acted together as a compound
