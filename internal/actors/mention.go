@@ -222,7 +222,8 @@ var directions = map[string]bool{"northern": true, "southern": true, "eastern": 
 var prepositions = map[string]string{"of": "of", "in": "in", "to": "to", "from": "from", "with": "with",
 	"by": "by", "on": "on", "at": "at", "for": "for", "against": "against", "into": "into", "near": "near",
 	"over": "over", "between": "between", "toward": "toward", "towards": "towards", "across": "across",
-	"inside": "inside", "within": "within", "about": "about", "under": "under", "among": "among"}
+	"inside": "inside", "within": "within", "about": "about", "under": "under", "among": "among",
+	"including": "including", "besides": "besides", "alongside": "alongside"}
 
 func inParens(toks []text.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {

@@ -406,7 +406,7 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb
 				country = p.Location.Country
 			}
 		}
-		if country == "" && m.End+1 < len(s.Tokens) && (s.Tokens[m.End].Norm == "in" || s.Tokens[m.End].Norm == "of") {
+		if country == "" && m.End+1 < len(s.Tokens) && (s.Tokens[m.End].Norm == "in" || s.Tokens[m.End].Norm == "of" || s.Tokens[m.End].Norm == "from") {
 			for _, p := range s.Places {
 				if p.Start >= s.Tokens[m.End].End && p.Start <= s.Tokens[m.End].End+2 {
 					country = p.Location.Country
