@@ -163,7 +163,8 @@ func outsideNames(s *Sentence, trigs []Trigger) []Trigger {
 		inside := false
 		for _, m := range s.Actors {
 			named := m.Kind == actors.KindGroup || m.Kind == actors.KindIGO || m.Kind == actors.KindPerson || m.Kind == actors.KindCountry
-			if named && len(m.Entries) == 1 && m.Start <= tr.Start && tr.HeadEnd <= m.End && m.End-m.Start > 1 {
+			whole := m.Start <= tr.Start && tr.End <= m.End // "United Nations peacekeeping force"
+			if named && (len(m.Entries) == 1 && m.Start <= tr.Start && tr.HeadEnd <= m.End || whole) && m.End-m.Start > 1 {
 				inside = true
 				break
 			}
@@ -393,9 +394,18 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb
 			continue
 		}
 		if m.Start > 0 {
-			// "its ambassador", "their own forces": the subject's own, not the story's country.
+			// "its ambassador", "their own forces": the subject's own, not the
+			// story's country — "The Israeli military said its jets hit".
 			switch s.Tokens[m.Start-1].Norm {
 			case "its", "his", "her", "their", "our", "own", "my", "your":
+				for j := i - 1; j >= 0 && m.End <= firstVerb; j-- {
+					if o := s.Actors[j]; o.Country != "" && !o.Modifier && o.FollowsPrep == "" {
+						m.Country = o.Country
+						m.Unresolved = false
+						m.Rule += " + belongs to " + o.Text
+						break
+					}
+				}
 				continue
 			}
 		}
@@ -648,11 +658,14 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 }
 
 // storyPair is the story's two parties: the last compound subject of two
-// countries, else the last event between two countries, else the article's
-// two most named countries.
+// countries, else the article's two most named countries, else the last
+// event between two countries.
 func storyPair(events []*cand, salience []string) (string, string) {
 	if a, b := lastPair(events); a != "" {
 		return a, b
+	}
+	if len(salience) >= 2 {
+		return salience[0], salience[1]
 	}
 	for j := len(events) - 1; j >= 0; j-- {
 		e := events[j].ev
@@ -1568,6 +1581,16 @@ func attributionAt(toks []text.Token, from, k int) bool {
 // date gives the event the date expression nearest its trigger.
 func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 	best, bestDist := -1, 1<<30
+	for _, d := range s.Dates {
+		written := strings.ToLower(text.Slice(s.Text, d.Start, d.End))
+		if d.End <= at && (followedBy(s, d.End, "after", "before") || strings.HasSuffix(written, " after") || strings.HasSuffix(written, " before")) {
+			// "…, a day after Hezbollah fired rockets": the date belongs
+			// to the main clause; this act's own day is not said.
+			cd.ev.Date = a.Published.Format("2006-01-02")
+			cd.ev.DatePrecision = "unknown"
+			return
+		}
+	}
 	for i, d := range s.Dates {
 		dist := d.Start - at
 		if dist < 0 {
@@ -1591,6 +1614,21 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 	cd.ev.Date = d.Date.Format("2006-01-02")
 	cd.ev.DatePrecision = d.Precision
 	cd.ev.DateConflict = d.Conflict
+}
+
+// followedBy reports whether the word right after code point r is one of ws.
+func followedBy(s *Sentence, r int, ws ...string) bool {
+	for _, t := range s.Tokens {
+		if t.Start >= r {
+			for _, w := range ws {
+				if t.Norm == w {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // place gives the event the place named nearest after its trigger, else
@@ -1689,12 +1727,26 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 	if len(s.Deaths) > 0 {
 		d := s.Deaths[0]
 		f := &event.Fatalities{Min: d.Min, Max: d.Max}
-		attached := false
+		// The violent act told nearest before the count ("struck …,
+		// killing four") is the one that killed; others in the sentence
+		// ("a day after Hezbollah fired rockets") did not.
+		var best *cand
+		bestDist := 1 << 30
 		for _, cd := range local {
-			if !cd.anaphor && violent(cd.ev.CAMEO) && cd.ev.Fatalities == nil && (cd.ev.Source.Country != "" || cd.ev.Target.Country != "") {
-				cd.ev.Fatalities = f
-				attached = true
+			if cd.anaphor || !violent(cd.ev.CAMEO) || cd.ev.Fatalities != nil || cd.ev.Source.Country == "" && cd.ev.Target.Country == "" {
+				continue
 			}
+			dist := d.Start - s.Tokens[cd.trig.Start].Start
+			if dist < 0 {
+				dist = -dist * 4 // a count before the act is a weaker tie
+			}
+			if dist < bestDist {
+				best, bestDist = cd, dist
+			}
+		}
+		attached := best != nil
+		if best != nil {
+			best.ev.Fatalities = f
 		}
 		if !attached && !hasViolent {
 			target := ref
@@ -1711,6 +1763,11 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 	for _, cd := range local {
 		if cd.anaphor || violent(cd.ev.CAMEO) && !cd.victim {
 			continue
+		}
+		if e := &cd.ev; e.CAMEO < "14" && e.Target.Country == e.Source.Country && e.Target.Agent == "" && e.Source.Agent != "" {
+			// "Israel's minister warned that Israel would respond": the
+			// country in the clause is the speaker's own, not the target.
+			e.Target = event.Actor{}
 		}
 		if cd.ev.Target.Country != "" || cd.ev.Target.Agent != "" || cd.ev.Source.Country == "" {
 			continue
