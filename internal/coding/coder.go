@@ -52,7 +52,8 @@ var negations = map[string]bool{"not": true, "never": true, "didn't": true, "don
 var reporting = map[string]bool{"said": true, "says": true, "claimed": true, "claims": true,
 	"alleged": true, "alleges": true, "reportedly": true, "allegedly": true, "suggested": true,
 	"suggest": true, "suggests": true, "reports": true, "reported": true, "according": true,
-	"told": true, "insisted": true, "implied": true, "purportedly": true}
+	"told": true, "insisted": true, "implied": true, "purportedly": true,
+	"accused": true, "accuses": true, "accusing": true, "blamed": true, "blames": true}
 
 // victimVerbs have the harmed party as their subject ("9 Pakistanis died").
 var victimVerbs = map[string]bool{"die": true, "died": true, "dies": true, "dying": true,
