@@ -583,7 +583,10 @@ func counterparts(s *Sentence, events []*cand, salience []string) {
 // two sides".
 var pairWords = [][]string{{"both", "countries"}, {"both", "sides"}, {"both", "governments"},
 	{"both", "nations"}, {"the", "two", "countries"}, {"the", "two", "sides"}, {"the", "two", "governments"},
-	{"the", "two", "neighbours"}, {"the", "two", "neighbors"}, {"the", "two", "nations"}, {"the", "two", "states"}}
+	{"the", "two", "neighbours"}, {"the", "two", "neighbors"}, {"the", "two", "nations"}, {"the", "two", "states"},
+	{"the", "two", "presidents"}, {"the", "two", "leaders"}, {"both", "leaders"}, {"both", "presidents"},
+	{"the", "two", "ministers"}, {"the", "two", "prime", "ministers"}, {"the", "two", "foreign", "ministers"},
+	{"the", "two", "armies"}, {"both", "armies"}, {"both", "sides'"}}
 
 // bothSides resolves "both countries" to the story's two parties: the last
 // pair of countries coded together, else the article's two most named
@@ -629,8 +632,11 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 				s.Actors = kept
 			}
 			agent := ""
-			if pw[len(pw)-1] == "governments" {
+			switch pw[len(pw)-1] {
+			case "governments", "presidents", "leaders", "ministers":
 				agent = "GOV"
+			case "armies":
+				agent = "MIL"
 			}
 			words := text.Slice(s.Text, toks[i].Start, toks[end-1].End)
 			ma := actors.Mention{Start: i, End: end, RuneStart: toks[i].Start, RuneEnd: toks[end-1].End, Text: words,
@@ -659,17 +665,15 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 }
 
 // storyPair is the story's two parties: the last compound subject of two
-// countries, else the article's two most named countries, else the last
-// event between two countries.
+// countries, else the first act between two countries (the lead), else the
+// article's two most named countries.
 func storyPair(events []*cand, salience []string) (string, string) {
 	if a, b := lastPair(events); a != "" {
 		return a, b
 	}
-	if len(salience) >= 2 {
-		return salience[0], salience[1]
-	}
-	for j := len(events) - 1; j >= 0; j-- {
-		e := events[j].ev
+	// The lead sets the story: the first act between two countries.
+	for _, c := range events {
+		e := c.ev
 		if e.Source.Country != "" && e.Target.Country != "" && e.Source.Country != e.Target.Country {
 			return e.Source.Country, e.Target.Country
 		}
@@ -1765,7 +1769,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		if cd.anaphor || violent(cd.ev.CAMEO) && !cd.victim {
 			continue
 		}
-		if e := &cd.ev; e.CAMEO < "14" && e.Target.Country == e.Source.Country && e.Target.Agent == "" && e.Source.Agent != "" {
+		if e := &cd.ev; e.CAMEO < "14" && e.Target.Country == e.Source.Country && e.Target.Agent == "" && e.Source.Agent != "" || selfPlace(s, cd) {
 			// "Israel's minister warned that Israel would respond": the
 			// country in the clause is the speaker's own, not the target.
 			e.Target = event.Actor{}
@@ -1847,6 +1851,17 @@ func hasWord(toks []text.Token, a, b int, w string) bool {
 		}
 	}
 	return false
+}
+
+// selfPlace reports an event whose target is the source's own capital
+// named as the place ("Brazil offered to host talks in Brasília").
+func selfPlace(s *Sentence, cd *cand) bool {
+	e := &cd.ev
+	if cd.tgtIdx < 0 || e.Target.Country == "" || e.Target.Country != e.Source.Country {
+		return false
+	}
+	m := &s.Actors[cd.tgtIdx]
+	return m.Kind == actors.KindCapital && (m.FollowsPrep == "in" || m.FollowsPrep == "at")
 }
 
 // isActorAt reports whether an actor mention covers code point r.
