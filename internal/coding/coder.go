@@ -1741,6 +1741,9 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			if cd.anaphor || !violent(cd.ev.CAMEO) || cd.ev.Fatalities != nil || cd.ev.Source.Country == "" && cd.ev.Target.Country == "" {
 				continue
 			}
+			if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && !cd.victim {
+				continue // it will not be kept ("…, killing two soldiers" folds into the shelling)
+			}
 			dist := d.Start - s.Tokens[cd.trig.Start].Start
 			if dist < 0 {
 				dist = -dist * 4 // a count before the act is a weaker tie
