@@ -137,23 +137,28 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	}
 	out := make([]event.Event, 0, len(events))
 	for _, cd := range events {
-		if cd.anaphor {
-			continue
+		if c.kept(cd) {
+			out = append(out, cd.ev)
 		}
-		if cd.ev.Source.Country == "" && cd.ev.Source.Agent == "" && cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" {
-			continue
-		}
-		if cd.ev.Source.Country == "" && cd.ev.Source.Agent == "" && !cd.victim {
-			continue
-		}
-		if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && !c.OneSided {
-			// An act with no one it was done to ("resigned", "denied
-			// opening fire") is not a dyadic event; OneSided keeps it.
-			continue
-		}
-		out = append(out, cd.ev)
 	}
 	return out
+}
+
+// kept reports whether an event in the making is output: it has a doer
+// (or is told by its victims) and someone it was done to.
+func (c *Coder) kept(cd *cand) bool {
+	e := &cd.ev
+	noSource := e.Source.Country == "" && e.Source.Agent == ""
+	noTarget := e.Target.Country == "" && e.Target.Agent == ""
+	switch {
+	case cd.anaphor, noSource && noTarget, noSource && !cd.victim:
+		return false
+	case noTarget && !c.OneSided:
+		// An act with no one it was done to ("resigned", "denied opening
+		// fire") is not a dyadic event; OneSided keeps it.
+		return false
+	}
+	return true
 }
 
 // outsideNames drops triggers made of words inside a name ("Liberation" in
@@ -1728,46 +1733,6 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			}
 		}
 	}
-	// Deaths go to the sentence's violent event, else to the one referred to.
-	if len(s.Deaths) > 0 {
-		d := s.Deaths[0]
-		f := &event.Fatalities{Min: d.Min, Max: d.Max}
-		// The violent act told nearest before the count ("struck …,
-		// killing four") is the one that killed; others in the sentence
-		// ("a day after Hezbollah fired rockets") did not.
-		var best *cand
-		bestDist := 1 << 30
-		for _, cd := range local {
-			if cd.anaphor || !violent(cd.ev.CAMEO) || cd.ev.Fatalities != nil || cd.ev.Source.Country == "" && cd.ev.Target.Country == "" {
-				continue
-			}
-			if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && !cd.victim {
-				continue // it will not be kept ("…, killing two soldiers" folds into the shelling)
-			}
-			dist := d.Start - s.Tokens[cd.trig.Start].Start
-			if dist < 0 {
-				dist = -dist * 4 // a count before the act is a weaker tie
-			}
-			if dist < bestDist {
-				best, bestDist = cd, dist
-			}
-		}
-		attached := best != nil
-		if best != nil {
-			best.ev.Fatalities = f
-		}
-		if !attached && !hasViolent {
-			target := ref
-			if target == nil {
-				target = latestViolent(events, "")
-			}
-			if target != nil && target.ev.Fatalities == nil {
-				target.ev.Fatalities = f
-			}
-		}
-	}
-	placeTargets(s, local)
-	protestTargets(local)
 	for _, cd := range local {
 		if cd.anaphor || violent(cd.ev.CAMEO) && !cd.victim {
 			continue
@@ -1797,6 +1762,47 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		}
 	}
 	placeTargets(s, local)
+	// Deaths last, once every act has its target.
+	// Deaths go to the sentence's violent event, else to the one referred to.
+	if len(s.Deaths) > 0 {
+		d := s.Deaths[0]
+		f := &event.Fatalities{Min: d.Min, Max: d.Max}
+		// The violent act told nearest before the count ("struck …,
+		// killing four") is the one that killed; others in the sentence
+		// ("a day after Hezbollah fired rockets") did not.
+		var best *cand
+		bestDist := 1 << 30
+		for _, cd := range local {
+			if cd.anaphor || !violent(cd.ev.CAMEO) || cd.ev.Fatalities != nil || cd.ev.Source.Country == "" && cd.ev.Target.Country == "" {
+				continue
+			}
+			if !c.kept(cd) {
+				continue // it will not be output ("…, killing two soldiers" folds into the shelling)
+			}
+			dist := d.Start - s.Tokens[cd.trig.Start].Start
+			if dist < 0 {
+				dist = -dist * 4 // a count before the act is a weaker tie
+			}
+			if dist < bestDist {
+				best, bestDist = cd, dist
+			}
+		}
+		attached := best != nil
+		if best != nil {
+			best.ev.Fatalities = f
+		}
+		if !attached && !hasViolent {
+			target := ref
+			if target == nil {
+				target = latestViolent(events, "")
+			}
+			if target != nil && target.ev.Fatalities == nil {
+				target.ev.Fatalities = f
+			}
+		}
+	}
+	placeTargets(s, local)
+	protestTargets(local)
 }
 
 // protestTargets: a protest, strike or blockade whose target is not named

@@ -80,6 +80,13 @@ func TestSeedArticle(t *testing.T) {
 			t.Errorf("seed: gold event %v not found with its date", want)
 		}
 	}
+	// Every matched event's date, place and death count is right.
+	for _, k := range [][2]string{{"date_n", "date_ok"}, {"loc_n", "loc_country_ok"}, {"loc_city_n", "loc_city_ok"}, {"fat_n", "fat_ok"}} {
+		n, ok := res.Checks[k[0]], res.Checks[k[1]]
+		if n == 0 || ok != n {
+			t.Errorf("seed: %s on %d of %d matched events", k[1], ok, n)
+		}
+	}
 	if res.FP > 2 {
 		var b bytes.Buffer
 		res.Write(&b, true)
