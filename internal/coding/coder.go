@@ -102,7 +102,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		bothSides(s, events, salience)
 		mem.resolve(s)
 		counterparts(s, events, salience)
-		trigs := mustTriggers(s, weaponTriggers(s, outsideNames(s, c.Verbs.Find(s.Tokens))))
+		trigs := receiveTriggers(s, mustTriggers(s, weaponTriggers(s, outsideNames(s, c.Verbs.Find(s.Tokens)))))
 		firstVerb := len(s.Tokens)
 		for _, tr := range trigs {
 			if tr.Pattern.Kind != "noun" {
@@ -305,6 +305,84 @@ func mustTriggers(s *Sentence, trigs []Trigger) []Trigger {
 			}
 			trigs = kept
 		}
+	}
+	sort.SliceStable(trigs, func(a, b int) bool { return trigs[a].Start < trigs[b].Start })
+	return trigs
+}
+
+// received maps what was received from a party to the code of the giving
+// ("Ukraine received tanks from Germany": Germany gave military aid), and
+// whether the receiver is the doer (hosting a visit).
+var received = map[string]struct {
+	code  string
+	hosts bool
+}{
+	"weapons": {"072", false}, "arms": {"072", false}, "tanks": {"072", false}, "missiles": {"072", false},
+	"ammunition": {"072", false}, "jets": {"072", false}, "drones": {"072", false}, "howitzers": {"072", false},
+	"aid": {"070", false}, "assistance": {"070", false}, "help": {"070", false}, "supplies": {"070", false},
+	"loans": {"071", false}, "loan": {"071", false}, "funds": {"071", false}, "money": {"071", false},
+	"grants": {"071", false}, "grant": {"071", false}, "food": {"073", false}, "medicine": {"073", false},
+	"medicines": {"073", false}, "assurances": {"030", false}, "guarantees": {"030", false},
+	"promises": {"030", false}, "pledges": {"030", false}, "threats": {"130", false}, "warnings": {"130", false},
+	"ministers": {"043", true}, "minister": {"043", true}, "delegation": {"043", true}, "delegations": {"043", true},
+	"envoy": {"043", true}, "envoys": {"043", true}, "visitors": {"043", true}, "president": {"043", true},
+}
+
+// receivePatterns are the read-only patterns of receiveTriggers, one per code.
+var receivePatterns = map[string]*Pattern{}
+
+func init() {
+	for _, r := range received {
+		if receivePatterns[r.code] == nil {
+			receivePatterns[r.code] = &Pattern{Code: r.code, Kind: "verb", Text: "receive " + r.code + " from",
+				Elements: [][]string{{"receive"}}, Source: "rule: X received Y from Z (internal/coding)"}
+		}
+	}
+}
+
+// receiveTriggers codes "X received Y from Z" as Z giving Y to X (or X
+// hosting Z's visitors), when no pattern already codes the words.
+func receiveTriggers(s *Sentence, trigs []Trigger) []Trigger {
+	toks := s.Tokens
+	for i, t := range toks {
+		switch t.Norm {
+		case "received", "receives", "receive", "receiving":
+		default:
+			continue
+		}
+		if i > 0 && beForms[toks[i-1].Norm] && t.Norm == "received" {
+			continue // "was received by"
+		}
+		what, from := "", -1
+		for k := i + 1; k < len(toks) && k <= i+8; k++ {
+			if r, ok := received[toks[k].Norm]; ok && what == "" {
+				what = r.code
+				if r.hosts {
+					what += "h"
+				}
+			}
+			if toks[k].Norm == "from" && what != "" {
+				from = k
+				break
+			}
+			if toks[k].Punct && toks[k].Text != "-" {
+				break
+			}
+		}
+		if from < 0 {
+			continue
+		}
+		clash := false
+		for _, o := range trigs {
+			if o.Start <= i && i < o.End {
+				clash = true
+			}
+		}
+		if clash {
+			continue
+		}
+		p := receivePatterns[strings.TrimSuffix(what, "h")]
+		trigs = append(trigs, Trigger{Pattern: p, Start: i, End: from + 1, HeadEnd: i + 1, Spans: []int{i, i + 1}})
 	}
 	sort.SliceStable(trigs, func(a, b int) bool { return trigs[a].Start < trigs[b].Start })
 	return trigs
@@ -826,6 +904,21 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		cd.noun = false
 	}
 	switch {
+	case strings.HasPrefix(tr.Pattern.Source, "rule: X received"):
+		// "X received Y from Z": Z gives to X; X hosts Z's visitors.
+		receiver := subject(s, trigs, ti, local)
+		giver := mentionAt(s, tr.End, 3)
+		hosts := false
+		for w, r := range received {
+			if r.hosts && hasWord(toks, tr.Start, tr.End, w) {
+				hosts = true
+			}
+		}
+		if hosts {
+			src, tgt = receiver, giver
+		} else {
+			src, tgt = giver, receiver
+		}
 	case tr.Pattern == demandPattern:
 		// "X said (that) Y must …": X demands of Y.
 		for i := range s.Actors {
