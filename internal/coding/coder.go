@@ -340,6 +340,27 @@ func init() {
 	}
 }
 
+// appealVerbs ask another party to act: "wants Y to", "asked Y to".
+var appealVerbs = map[string]bool{"wants": true, "wanted": true, "want": true, "asked": true, "asks": true,
+	"ask": true, "pressed": true, "presses": true, "press": true, "told": true, "tells": true,
+	"encouraged": true, "encourages": true, "invited": true, "invites": true, "pushed": true, "pushes": true}
+
+// appealedTo finds "V Y to TRIGGER" with V an appeal verb: it returns Y's
+// actor index and V's token, or -1.
+func appealedTo(s *Sentence, tr Trigger) (int, int) {
+	toks := s.Tokens
+	if tr.Start < 3 || toks[tr.Start-1].Norm != "to" {
+		return -1, -1
+	}
+	for i := range s.Actors {
+		m := &s.Actors[i]
+		if m.End == tr.Start-1 && m.Start > 0 && appealVerbs[toks[m.Start-1].Norm] {
+			return i, m.Start - 1
+		}
+	}
+	return -1, -1
+}
+
 // receiveTriggers codes "X received Y from Z" as Z giving Y to X (or X
 // hosting Z's visitors), when no pattern already codes the words.
 func receiveTriggers(s *Sentence, trigs []Trigger) []Trigger {
@@ -903,7 +924,24 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		// "missiles killed four": the weapon noun is the subject of a clause.
 		cd.noun = false
 	}
+	appealed := false
+	if y, v := appealedTo(s, tr); y >= 0 {
+		// "Obama wants Putin to attack …", "Paris pressed Rome to …": an
+		// appeal from the one who wants to the one asked, not the act.
+		if ac, ok := c.Table.Lookup("020"); ok {
+			code = ac
+			appealed = true
+			tgt = y
+			for i := len(s.Actors) - 1; i >= 0; i-- {
+				if m := &s.Actors[i]; m.End <= v && !m.Modifier && (m.FollowsPrep == "" || m.FollowsPrep == "by") {
+					src = i
+					break
+				}
+			}
+		}
+	}
 	switch {
+	case appealed:
 	case strings.HasPrefix(tr.Pattern.Source, "rule: X received"):
 		// "X received Y from Z": Z gives to X; X hosts Z's visitors.
 		receiver := subject(s, trigs, ti, local)
