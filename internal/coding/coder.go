@@ -527,6 +527,14 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb
 					country = p.Location.Country
 				}
 			}
+			// "dissidents from military-ruled Myanmar": a country named a
+			// few words on.
+			for j := i + 1; j < len(s.Actors) && country == ""; j++ {
+				if o := &s.Actors[j]; o.Start > m.End && o.Start <= m.End+4 && o.Country != "" &&
+					(o.Kind == actors.KindCountry || o.Kind == actors.KindCapital) {
+					country = o.Country
+				}
+			}
 		}
 		if country == "" && (m.End <= firstVerb || m.Agent == "CVL") {
 			// Only the subject, and civilians (victims are mostly where it
@@ -860,13 +868,14 @@ func governed(s *Sentence, trigs []Trigger, prev, ti int) bool {
 				if clauseBreak[toks[j].Norm] {
 					return false
 				}
-				if complementizers[toks[j].Norm] {
+				if complementizers[toks[j].Norm] && (toks[j].Norm != "with" || strings.HasSuffix(toks[t.Start].Norm, "ing")) {
 					return true
 				}
 			}
 			return false
 		}
-		if !noun && complementizers[w] {
+		if !noun && complementizers[w] && (w != "with" || strings.HasSuffix(toks[t.Start].Norm, "ing")) {
+			// "with" only opens "with missiles landing …"
 			return true
 		}
 	}
