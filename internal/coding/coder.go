@@ -114,7 +114,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {
-			if c.complement(s, trigs, ti) || governed(s, trigs, lastVerb, ti) {
+			if c.complement(s, trigs, ti) || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti]) {
 				continue
 			}
 			if trigs[ti].Pattern.Kind != "noun" {
@@ -813,6 +813,21 @@ func lastPair(events []*cand) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// purpose reports an act named only as something's aim: "a trip aimed at
+// pushing for a ceasefire", "talks designed to end the war".
+func purpose(toks []text.Token, tr Trigger) bool {
+	for k := tr.Start - 1; k >= 0 && k >= tr.Start-3; k-- {
+		switch toks[k].Norm {
+		case "aimed", "aiming", "designed", "meant", "intended":
+			return k+1 < len(toks) && (toks[k+1].Norm == "at" || toks[k+1].Norm == "to")
+		case "order", "as":
+			// "in order to", "so as to"
+			return k+1 < len(toks) && toks[k+1].Norm == "to" && k > 0 && (toks[k-1].Norm == "in" || toks[k-1].Norm == "so")
+		}
+	}
+	return false
 }
 
 // complementizers open a clause that completes the verb before it ("agreed
