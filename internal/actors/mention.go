@@ -48,7 +48,7 @@ var functionWords = map[string]bool{
 var placeNouns = map[string]bool{
 	"city": true, "town": true, "village": true, "province": true, "district": true, "region": true,
 	"border": true, "territory": true, "capital": true, "port": true, "coast": true, "airspace": true,
-	"soil": true, "waters": true, "side": true, "state": true, "county": true, "area": true,
+	"soil": true, "waters": true, "county": true, "area": true,
 	"countryside": true, "mountains": true, "desert": true, "frontier": true,
 }
 

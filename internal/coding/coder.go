@@ -1034,6 +1034,17 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	case passive:
 		// "was hit by X": the subject is the target, "by X" the source.
 		tgt = subject(s, trigs, ti, local)
+		if tgt == inheritSource {
+			// "The civilians imprisoned for … were released by Putin": the
+			// subject stands before a reduced relative.
+			tgt = -1
+			for i := len(s.Actors) - 1; i >= 0; i-- {
+				if m := &s.Actors[i]; m.End <= tr.Start && !m.Modifier && m.FollowsPrep == "" {
+					tgt = i
+					break
+				}
+			}
+		}
 		for k := tr.HeadEnd; k < len(toks) && k < tr.End+4; k++ {
 			if toks[k].Norm == "by" {
 				src = mentionAt(s, k+1, 3)
