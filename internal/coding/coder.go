@@ -1518,10 +1518,17 @@ func objectOf(s *Sentence, trigs []Trigger, ti int, src int, modifiers bool) int
 	toks := s.Tokens
 	next := len(toks)
 	for tj := ti + 1; tj < len(trigs); tj++ {
-		if trigs[tj].Pattern.Kind != "noun" {
-			next = trigs[tj].Start
-			break
+		o := trigs[tj]
+		if o.Pattern.Kind == "noun" {
+			continue
 		}
+		if o.Start >= 1 && toks[o.Start-1].Norm == "to" && o.Start-1 <= tr.End+1 {
+			// "pledged to expel X": the verb it governs does not end its
+			// object; X is what was pledged about.
+			continue
+		}
+		next = o.Start
+		break
 	}
 	for i := range s.Actors {
 		m := &s.Actors[i]
