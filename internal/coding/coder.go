@@ -151,7 +151,8 @@ func (c *Coder) kept(cd *cand) bool {
 	noSource := e.Source.Country == "" && e.Source.Agent == ""
 	noTarget := e.Target.Country == "" && e.Target.Agent == ""
 	switch {
-	case cd.anaphor, noSource && noTarget, noSource && !cd.victim:
+	case cd.anaphor, noSource && noTarget, noSource && !(cd.victim && violent(e.CAMEO)):
+		// Only harm may be told by its victims alone ("9 Pakistanis died").
 		return false
 	case noTarget && !c.OneSided:
 		// An act with no one it was done to ("resigned", "denied opening
@@ -929,7 +930,8 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	src, tgt := -1, -1
 	passive := false
 	if !cd.noun && tr.Start > 0 && tr.HeadEnd < len(toks) && (strings.HasSuffix(head, "ed") || irregularParticiple(head)) &&
-		code.Root() >= "17" && reducedRelative(s, tr) {
+		(code.Root() >= "17" || tr.HeadEnd < len(toks) && toks[tr.HeadEnd].Norm == "of") && reducedRelative(s, tr) {
+		// "officials accused of playing a role": X verb-ed of Y is passive.
 		// "10 Russian soldiers killed in Ukraine": a participle after its noun.
 		passive = true
 	}
@@ -1166,7 +1168,7 @@ func reducedRelative(s *Sentence, tr Trigger) bool {
 		return false
 	}
 	switch toks[tr.HeadEnd].Norm {
-	case "in", "on", "at", "during", "near", "by", "when", "while", "after", "overnight", "for", "over", "since", "last":
+	case "in", "on", "at", "during", "near", "by", "when", "while", "after", "overnight", "for", "over", "since", "last", "of":
 	default:
 		return false
 	}
