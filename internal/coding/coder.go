@@ -151,8 +151,10 @@ func (c *Coder) kept(cd *cand) bool {
 	noSource := e.Source.Country == "" && e.Source.Agent == ""
 	noTarget := e.Target.Country == "" && e.Target.Agent == ""
 	switch {
-	case cd.anaphor, noSource && noTarget, noSource && !(cd.victim && violent(e.CAMEO)):
-		// Only harm may be told by its victims alone ("9 Pakistanis died").
+	case cd.anaphor, noSource && noTarget, noSource && !(cd.victim && violent(e.CAMEO) && e.Target.Country != ""):
+		// Only harm may be told by its victims alone ("9 Pakistanis died"),
+		// and only when they are somebody's ("eight people were killed"
+		// says too little).
 		return false
 	case noTarget && !c.OneSided:
 		// An act with no one it was done to ("resigned", "denied opening
