@@ -1548,12 +1548,44 @@ func objectOf(s *Sentence, trigs []Trigger, ti int, src int, modifiers bool) int
 		if m.Modifier && !modifiers || m.Unresolved || m.PrecededByBy || m.InParen {
 			continue
 		}
+		if newSubject(s, trigs, m) {
+			// "… remained mum and Russia's ambassador said …": the subject
+			// of the next clause, not this verb's object.
+			return -1
+		}
 		if src >= 0 && s.Actors[src].Code() == m.Code() && m.Country != "" {
 			continue
 		}
 		return i
 	}
 	return -1
+}
+
+// newSubject reports an actor that opens a coordinated clause: after "and"
+// or "but", and followed by its own verb.
+func newSubject(s *Sentence, trigs []Trigger, m *actors.Mention) bool {
+	toks := s.Tokens
+	if m.Start == 0 || m.End >= len(toks) {
+		return false
+	}
+	if w := toks[m.Start-1].Norm; w != "and" && w != "but" {
+		return false
+	}
+	// Its verb may follow a few words on: "Russia's UN ambassador said".
+	for k := m.End; k < len(toks) && k <= m.End+3; k++ {
+		if toks[k].Punct {
+			return false
+		}
+		if sayVerbs[toks[k].Norm] {
+			return true
+		}
+		for _, t := range trigs {
+			if t.Start == k && t.Pattern.Kind != "noun" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // brokenBetween reports a clause boundary between tokens a and b.
@@ -1929,13 +1961,20 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		if cd.victim {
 			continue
 		}
-		for _, iso := range salience {
-			if iso != cd.ev.Source.Country {
-				cd.ev.Target = event.Actor{Text: "", Country: iso, Code: iso}
-				cd.fallbackT = true
-				cd.ev.Confidence -= 0.2
-				break
-			}
+		// The other party of the story: "Pakistan withdrew its ambassador"
+		// in a story about Pakistan and Iran was done to Iran.
+		a, b := storyPair(events, salience)
+		other := ""
+		switch cd.ev.Source.Country {
+		case a:
+			other = b
+		case b:
+			other = a
+		}
+		if other != "" {
+			cd.ev.Target = event.Actor{Country: other, Code: other}
+			cd.fallbackT = true
+			cd.ev.Confidence -= 0.2
 		}
 	}
 	placeTargets(s, local)
