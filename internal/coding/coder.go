@@ -1178,6 +1178,11 @@ func reducedRelative(s *Sentence, tr Trigger) bool {
 		if m.End == tr.Start {
 			return true
 		}
+		// "the Hamas movement jailed over a year ago": the actor's own noun
+		// may stand between.
+		if m.End == tr.Start-1 && !toks[m.End].Punct && !functionWord(toks[m.End].Norm) && !isName(toks[m.End].Text) {
+			return true
+		}
 	}
 	return false
 }
