@@ -1189,7 +1189,7 @@ func reducedRelative(s *Sentence, tr Trigger) bool {
 
 // symmetric codes are acts both parties do to each other: talks, calls,
 // negotiations, signed agreements, cooperation.
-var symmetric = map[string]bool{"040": true, "041": true, "046": true, "057": true,
+var symmetric = map[string]bool{"041": true, "046": true, "057": true,
 	"060": true, "061": true, "062": true, "0311": true, "0312": true}
 
 // mutual adds the reverse of each symmetric event that has two parties.
