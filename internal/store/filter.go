@@ -36,13 +36,19 @@ func (d *Dialect) where(f Filter) (string, []any, error) {
 		if f.Dyad[0] == "" || f.Dyad[1] == "" {
 			return "", nil, fmt.Errorf("dyad needs two actor codes")
 		}
-		s0, a0 := actor("source", f.Dyad[0])
-		t1, a1 := actor("target", f.Dyad[1])
-		s1, a2 := actor("source", f.Dyad[1])
-		t0, a3 := actor("target", f.Dyad[0])
-		var a []any
-		a = append(append(append(append(a, a0...), a1...), a2...), a3...)
-		add("(("+s0+" AND "+t1+") OR ("+s1+" AND "+t0+"))", a...)
+		x, y := strings.ToUpper(strings.TrimSpace(f.Dyad[0])), strings.ToUpper(strings.TrimSpace(f.Dyad[1]))
+		if countryCode(x) && countryCode(y) {
+			// Two countries: each direction is one lookup in events_dyad.
+			add("((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))", x, y, y, x)
+		} else {
+			s0, a0 := actor("source", f.Dyad[0])
+			t1, a1 := actor("target", f.Dyad[1])
+			s1, a2 := actor("source", f.Dyad[1])
+			t0, a3 := actor("target", f.Dyad[0])
+			var a []any
+			a = append(append(append(append(a, a0...), a1...), a2...), a3...)
+			add("(("+s0+" AND "+t1+") OR ("+s1+" AND "+t0+"))", a...)
+		}
 	}
 	if f.Code != "" {
 		if !digits(f.Code) || len(f.Code) > 4 {
@@ -126,4 +132,25 @@ func decodeCursor(c string) (date, id string, err error) {
 		return "", "", fmt.Errorf("bad cursor %q", c)
 	}
 	return date, id, nil
+}
+
+// agentCodes are CAMEO agent types, which a 3-letter code may also be
+// ("IGO"): such a code is not a country.
+var agentCodes = map[string]bool{"GOV": true, "MIL": true, "REB": true, "OPP": true, "COP": true,
+	"JUD": true, "LEG": true, "CVL": true, "BUS": true, "MED": true, "IGO": true, "NGO": true,
+	"UAF": true, "SPY": true, "EDU": true, "HLH": true, "REL": true, "LAB": true, "AGR": true,
+	"CRM": true, "IMG": true, "ELI": true, "REF": true, "PTY": true, "MNC": true, "ENV": true}
+
+// countryCode reports a 3-letter code that names a country: it matches an
+// event whose source or target country is that code (with any agent).
+func countryCode(c string) bool {
+	if len(c) != 3 || agentCodes[c] {
+		return false
+	}
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }

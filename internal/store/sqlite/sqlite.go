@@ -176,4 +176,9 @@ var migrations = []store.Migration{{
 			event_id TEXT NOT NULL DEFAULT '',
 			PRIMARY KEY (a, b, since))`,
 	},
+}, {
+	Version: 2, Name: "index for dyad queries",
+	SQL: []string{
+		`CREATE INDEX events_dyad ON events (source_country, target_country, date)`,
+	},
 }}

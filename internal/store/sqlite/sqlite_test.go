@@ -35,7 +35,7 @@ func TestOpenRegisteredAndReopen(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.Events != 4 || st.SchemaVersion != 1 || st.Driver != "sqlite" {
+	if err != nil || st.Events != 4 || st.SchemaVersion != 2 || st.Driver != "sqlite" {
 		t.Errorf("reopened stats = %+v, %v", st, err)
 	}
 	if _, err := store.Open(ctx, "mysql://x"); err == nil {
