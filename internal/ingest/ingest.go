@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/dyad-events/dyad/internal/dates"
 	"io"
 	"io/fs"
 	"os"
@@ -131,19 +132,11 @@ const MaxLine = 2 * MaxArticle
 // MaxFeed is the largest RSS or Atom document read.
 const MaxFeed = 64 << 20
 
-// ParsePublished reads a publication date: YYYY-MM-DD or RFC 3339.
+// ParsePublished reads a publication date: YYYY-MM-DD or RFC 3339, as the
+// calendar day written (dates.ParsePublished, which the dates stage also
+// anchors on).
 func ParsePublished(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, fmt.Errorf("empty; want YYYY-MM-DD or RFC 3339")
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return dayOf(t), nil
-	}
-	return time.Time{}, fmt.Errorf("%q is not YYYY-MM-DD or RFC 3339", s)
+	return dates.ParsePublished(s)
 }
 
 // dayOf is the calendar day of t, as written in t's own zone, at midnight
