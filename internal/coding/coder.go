@@ -2,6 +2,7 @@ package coding
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -1842,17 +1843,8 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 
 // followedBy reports whether the word right after code point r is one of ws.
 func followedBy(s *Sentence, r int, ws ...string) bool {
-	for _, t := range s.Tokens {
-		if t.Start >= r {
-			for _, w := range ws {
-				if t.Norm == w {
-					return true
-				}
-			}
-			return false
-		}
-	}
-	return false
+	k := tokenAt(s, r)
+	return k < len(s.Tokens) && slices.Contains(ws, s.Tokens[k].Norm)
 }
 
 // place gives the event the place named nearest after its trigger, else
@@ -1883,17 +1875,8 @@ func place(s *Sentence, cd *cand, at int) {
 // inAttribution reports whether code point b lies in a trailing attribution
 // clause that starts after code point a.
 func inAttribution(s *Sentence, a, b int) bool {
-	ta, tb := -1, -1
-	for i, t := range s.Tokens {
-		if ta < 0 && t.Start >= a {
-			ta = i
-		}
-		if t.Start >= b {
-			tb = i
-			break
-		}
-	}
-	return ta >= 0 && tb > ta && reportingTail(s.Tokens, ta, tb)
+	ta, tb := tokenAt(s, a), tokenAt(s, b)
+	return tb < len(s.Tokens) && ta < tb && reportingTail(s.Tokens, ta, tb)
 }
 
 func confidence(cd *cand) float64 {
@@ -2106,17 +2089,19 @@ func isActorAt(s *Sentence, r int) bool {
 
 // brokenBetweenRunes is brokenBetween for code-point offsets.
 func brokenBetweenRunes(s *Sentence, a, b int) bool {
-	ta, tb := len(s.Tokens), len(s.Tokens)
+	ta, tb := tokenAt(s, a), tokenAt(s, b)
+	return ta < tb && brokenBetween(s.Tokens, ta, tb)
+}
+
+// tokenAt is the index of the first token starting at or after code point
+// r, or len(s.Tokens) when there is none.
+func tokenAt(s *Sentence, r int) int {
 	for i, t := range s.Tokens {
-		if t.Start >= a && ta == len(s.Tokens) {
-			ta = i
-		}
-		if t.Start >= b {
-			tb = i
-			break
+		if t.Start >= r {
+			return i
 		}
 	}
-	return ta < tb && brokenBetween(s.Tokens, ta, tb)
+	return len(s.Tokens)
 }
 
 func violent(code string) bool {
