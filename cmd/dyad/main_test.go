@@ -123,11 +123,6 @@ func TestEvalAgreesWithSharedScorer(t *testing.T) {
 	}
 }
 
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	return lines[len(lines)-1]
-}
-
 // With --dedup a wire copy with small edits is skipped and reported, not
 // coded twice; without it both are coded.
 func TestExtractDedup(t *testing.T) {

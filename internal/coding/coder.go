@@ -76,15 +76,14 @@ var targetPreps = map[string]bool{"on": true, "against": true, "at": true, "targ
 
 // cand is an event in the making.
 type cand struct {
-	ev        event.Event
-	trig      Trigger
-	sent      *Sentence
-	srcIdx    int // actor mention index or -1
-	tgtIdx    int // actor mention index or -1
-	anaphor   bool
-	victim    bool
-	noun      bool
-	fallbackT bool
+	ev      event.Event
+	trig    Trigger
+	sent    *Sentence
+	srcIdx  int // actor mention index or -1
+	tgtIdx  int // actor mention index or -1
+	anaphor bool
+	victim  bool
+	noun    bool
 }
 
 // Code codes one article's sentences, in order, into events. Mentions of
@@ -1961,7 +1960,6 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		}
 		if other != "" {
 			cd.ev.Target = event.Actor{Country: other, Code: other}
-			cd.fallbackT = true
 			cd.ev.Confidence -= 0.2
 		}
 	}

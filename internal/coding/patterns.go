@@ -23,15 +23,6 @@ type Pattern struct {
 	words [][][]string
 }
 
-// Specificity ranks patterns: more elements, then more words, win.
-func (p *Pattern) Specificity() int {
-	n := len(p.Elements) * 100
-	for _, alts := range p.Elements {
-		n += len(strings.Fields(alts[0]))
-	}
-	return n
-}
-
 // Verbs recognises event triggers in tokenised sentences.
 type Verbs struct {
 	Patterns []*Pattern
