@@ -64,7 +64,7 @@ func (d *Dictionary) add(name string, h hit) {
 		}
 	}
 	for i, t := range toks {
-		if i < 64 && isCapitalised(t.Text) {
+		if i < 64 && text.Capitalised(t.Text) {
 			h.caps |= 1 << i
 		}
 		if i < 64 && t.Possessive {
@@ -191,7 +191,7 @@ func (d *Dictionary) pick(hits []hit, toks []text.Token, day time.Time, afterTit
 			continue
 		}
 		e := &d.Entries[h.entry]
-		if e.Kind == KindPerson && len(toks) == 1 && !isCapitalised(toks[0].Text) && !afterTitle {
+		if e.Kind == KindPerson && len(toks) == 1 && !text.Capitalised(toks[0].Text) && !afterTitle {
 			continue // "the bush burned" is not the president; "president obama" is
 		}
 		if !e.ValidOn(day) {
@@ -230,7 +230,7 @@ func capsMatch(caps uint64, toks []text.Token) bool {
 		return true
 	}
 	for i, t := range toks {
-		if i < 64 && caps&(1<<i) != 0 && !isCapitalised(t.Text) && t.Text != "." {
+		if i < 64 && caps&(1<<i) != 0 && !text.Capitalised(t.Text) && t.Text != "." {
 			return false
 		}
 	}

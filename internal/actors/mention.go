@@ -237,13 +237,6 @@ func inParens(toks []text.Token, i int) bool {
 	return false
 }
 
-func isCapitalised(s string) bool {
-	for _, r := range s {
-		return r >= 'A' && r <= 'Z'
-	}
-	return false
-}
-
 func ruleOf(es []*Entry) string {
 	parts := make([]string, len(es))
 	for i, e := range es {

@@ -1180,7 +1180,7 @@ func reducedRelative(s *Sentence, tr Trigger) bool {
 		}
 		// "the Hamas movement jailed over a year ago": the actor's own noun
 		// may stand between.
-		if m.End == tr.Start-1 && !toks[m.End].Punct && !functionWord(toks[m.End].Norm) && !isName(toks[m.End].Text) {
+		if m.End == tr.Start-1 && !toks[m.End].Punct && !functionWord(toks[m.End].Norm) && !text.Capitalised(toks[m.End].Text) {
 			return true
 		}
 	}
@@ -1606,17 +1606,10 @@ func brokenBetween(toks []text.Token, a, b int) bool {
 		if w == "according" {
 			return true
 		}
-		if w == "," && k+1 < b && k+1 < len(toks) && (strings.HasSuffix(toks[k+1].Norm, "ed") && !isName(toks[k+1].Text) || strings.HasSuffix(toks[k+1].Norm, "ing")) {
+		if w == "," && k+1 < b && k+1 < len(toks) && (strings.HasSuffix(toks[k+1].Norm, "ed") && !text.Capitalised(toks[k+1].Text) || strings.HasSuffix(toks[k+1].Norm, "ing")) {
 			// ", expected to be joined by …", ", killing …": a new clause.
 			return true
 		}
-	}
-	return false
-}
-
-func isName(w string) bool {
-	for _, r := range w {
-		return r >= 'A' && r <= 'Z'
 	}
 	return false
 }

@@ -60,3 +60,8 @@ func Fold(s string) string {
 
 // RuneLen is the length of s in Unicode code points.
 func RuneLen(s string) int { return utf8.RuneCountInString(s) }
+
+// Capitalised reports a word that starts with a capital letter A-Z.
+func Capitalised(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
