@@ -6,7 +6,7 @@ package data
 
 import "embed"
 
-// FS is the embedded tree: actors/, cameo/, verbs/.
+// FS is the embedded tree: actors/, cameo/, verbs/, syntax/ (the tagger and parser model).
 //
-//go:embed README.md actors cameo verbs
+//go:embed README.md actors cameo verbs syntax
 var FS embed.FS

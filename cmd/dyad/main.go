@@ -34,6 +34,7 @@ func commands() []command {
 		{"worker", "pull queued articles, code them and store them (scale-out)", runWorker},
 		{"relations", "code articles and show each country pair's relations over time", runRelations},
 		{"actors", "list the actors found in a text and the dictionary entries that matched", runActors},
+		{"parse", "tag and parse text (UD parts of speech, lemmas, dependency trees) or re-annotate CoNLL-U", runParse},
 		{"geocode", "show the places named in a text, with candidates and the choice", runGeocode},
 		{"serve", "serve the JSON API and the dashboard over a store", runServe},
 		{"export", "write stored events as GDELT 2.0 TSV, CSV or JSONL", runExport},

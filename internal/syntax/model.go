@@ -1,0 +1,320 @@
+package syntax
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/text"
+)
+
+// Model is a trained tagger, lemmatizer and parser. It is read-only once
+// loaded and safe for concurrent use; each goroutine parses with its own
+// Parser.
+type Model struct {
+	tagger, moves, labels *weights
+	lemmas                *lemmatizer
+	// Beam is the number of partial parses kept while parsing (1: greedy).
+	Beam int
+	// Info describes how the model was trained (one line per fact).
+	Info string
+}
+
+// magic opens a model file; the number is the format's version.
+const magic = "dyad-syntax 2\n"
+
+// Write stores the model: a gzip stream holding the info text, the
+// lemmatizer and the three weight tables, each table's non-zero rows only.
+func (m *Model) Write(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(zw)
+	bw.WriteString(magic)
+	writeString(bw, m.Info)
+	var b [binary.MaxVarintLen64]byte
+	bw.Write(b[:binary.PutUvarint(b[:], uint64(max(m.Beam, 1)))])
+	var lem bytes.Buffer
+	if err := m.lemmas.write(&lem); err != nil {
+		return err
+	}
+	writeString(bw, lem.String())
+	for _, t := range []*weights{m.tagger, m.moves, m.labels} {
+		if err := t.write(bw); err != nil {
+			return err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func writeString(w *bufio.Writer, s string) {
+	var b [binary.MaxVarintLen64]byte
+	w.Write(b[:binary.PutUvarint(b[:], uint64(len(s)))])
+	w.WriteString(s)
+}
+
+// write stores bits, classes, and then each row with a non-zero weight as
+// the gap since the previous such row and its weights, zig-zag varints.
+func (t *weights) write(w *bufio.Writer) error {
+	var b [binary.MaxVarintLen64]byte
+	put := func(v uint64) { w.Write(b[:binary.PutUvarint(b[:], v)]) }
+	put(uint64(t.bits))
+	put(uint64(t.nclass))
+	rows := 0
+	for r := 0; r < 1<<t.bits; r++ {
+		if !zeroRow(t.w[r*t.nclass : (r+1)*t.nclass]) {
+			rows++
+		}
+	}
+	put(uint64(rows))
+	prev := -1
+	for r := 0; r < 1<<t.bits; r++ {
+		row := t.w[r*t.nclass : (r+1)*t.nclass]
+		if zeroRow(row) {
+			continue
+		}
+		put(uint64(r - prev))
+		prev = r
+		for _, v := range row {
+			w.Write(b[:binary.PutVarint(b[:], int64(v))])
+		}
+	}
+	return nil
+}
+
+func zeroRow(row []int16) bool {
+	for _, v := range row {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Read loads a model written by Write; name is used in errors.
+func Read(r io.Reader, name string) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model %s: %w", name, err)
+	}
+	br := bufio.NewReaderSize(zr, 1<<16)
+	head := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+		return nil, fmt.Errorf("syntax model %s: not a dyad syntax model (version 2)", name)
+	}
+	m := &Model{}
+	info, err := readString(br)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model %s: info: %w", name, err)
+	}
+	m.Info = info
+	beam, err := binary.ReadUvarint(br)
+	if err != nil || beam < 1 || beam > 64 {
+		return nil, fmt.Errorf("syntax model %s: bad beam size", name)
+	}
+	m.Beam = int(beam)
+	lem, err := readString(br)
+	if err != nil {
+		return nil, fmt.Errorf("syntax model %s: lemmas: %w", name, err)
+	}
+	if m.lemmas, err = readLemmatizer(lem); err != nil {
+		return nil, fmt.Errorf("syntax model %s: %w", name, err)
+	}
+	want := []struct {
+		name  string
+		dst   **weights
+		class int
+	}{{"tagger", &m.tagger, tagClasses}, {"moves", &m.moves, numMoves}, {"labels", &m.labels, labelClasses}}
+	for _, t := range want {
+		w, err := readWeights(br)
+		if err != nil {
+			return nil, fmt.Errorf("syntax model %s: %s weights: %w", name, t.name, err)
+		}
+		if w.nclass != t.class {
+			return nil, fmt.Errorf("syntax model %s: %s weights have %d classes, want %d", name, t.name, w.nclass, t.class)
+		}
+		*t.dst = w
+	}
+	return m, nil
+}
+
+func readString(r *bufio.Reader) (string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return "", err
+	}
+	if n > 1<<28 {
+		return "", errors.New("string too long")
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return "", err
+	}
+	return string(b), nil
+}
+
+func readWeights(r *bufio.Reader) (*weights, error) {
+	bits, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	nclass, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if bits < 4 || bits > 26 || nclass < 1 || nclass > 255 {
+		return nil, fmt.Errorf("bad table shape: 2^%d buckets × %d classes", bits, nclass)
+	}
+	t := newWeights(uint(bits), int(nclass))
+	rows, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	if rows > 1<<bits {
+		return nil, fmt.Errorf("%d rows in a table of %d", rows, 1<<bits)
+	}
+	pos := -1
+	n := int(nclass)
+	for i := uint64(0); i < rows; i++ {
+		gap, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		pos += int(gap)
+		if gap == 0 || pos >= 1<<bits {
+			return nil, fmt.Errorf("row %d out of order or range", pos)
+		}
+		row := t.w[pos*n : (pos+1)*n]
+		for c := range row {
+			v, err := binary.ReadVarint(r)
+			if err != nil {
+				return nil, err
+			}
+			if v < -32768 || v > 32767 {
+				return nil, fmt.Errorf("weight %d out of range", v)
+			}
+			row[c] = int16(v)
+		}
+	}
+	return t, nil
+}
+
+// Parser parses sentences with a model, reusing its scratch space; use
+// one per goroutine.
+type Parser struct {
+	m       *Model
+	st      state
+	words   []word
+	tags    []UPOS
+	feats   []uint64
+	scores  []int32
+	lscores []int32
+	buf     []byte
+	wordBuf []text.Word
+	beam    beamSearch
+}
+
+// NewParser returns a parser using m.
+func (m *Model) NewParser() *Parser {
+	return &Parser{m: m, scores: make([]int32, tagClasses), lscores: make([]int32, labelClasses)}
+}
+
+// Tag fills each token's Tag and Lemma from the forms.
+func (p *Parser) Tag(toks []Token) {
+	p.words = p.words[:0]
+	for i := range toks {
+		var w word
+		w, p.buf = lexical(toks[i].Form, p.buf)
+		p.words = append(p.words, w)
+	}
+	p.tags = append(p.tags[:0], make([]UPOS, len(toks))...)
+	for i := range p.tags {
+		p.feats = tagFeatures(p.feats[:0], p.words, p.tags, i)
+		sc := p.scores[:tagClasses]
+		clear(sc)
+		p.m.tagger.score(p.feats, sc)
+		p.tags[i] = UPOS(argmax32(sc, nil) + 1)
+	}
+	for i := range toks {
+		toks[i].Tag = p.tags[i]
+		toks[i].Lemma = p.m.lemmas.lemma(toks[i].Form, p.tags[i])
+		toks[i].Head, toks[i].Rel = -1, NoRel
+	}
+}
+
+// Parse tags the tokens (as Tag) and fills each one's Head and Rel.
+func (p *Parser) Parse(toks []Token) {
+	p.Tag(toks)
+	if len(toks) == 0 {
+		return
+	}
+	s := &p.st
+	if p.m.Beam > 1 {
+		p.parseBeam(p.m.Beam)
+		for i := range toks {
+			toks[i].Head = s.head[i+1] - 1
+			toks[i].Rel = s.rel[i+1]
+		}
+		return
+	}
+	s.reset(p.words, p.tags)
+	var ok [numMoves]bool
+	var sc [numMoves]int32
+	for !s.done() {
+		s.valid(&ok)
+		p.feats = s.moveFeatures(p.feats[:0])
+		sc = [numMoves]int32{}
+		p.m.moves.score(p.feats, sc[:])
+		move := argmax32(sc[:], ok[:])
+		r := NoRel
+		if move != shift {
+			h, d := s.arcTarget(move)
+			r = Root
+			if h != 0 {
+				p.feats = s.labelFeatures(p.feats[:0], h, d)
+				clear(p.lscores)
+				p.m.labels.score(p.feats, p.lscores)
+				p.lscores[Root-1] = -1 << 30
+				r = Rel(argmax32(p.lscores, nil) + 1)
+			}
+		}
+		s.apply(move, r)
+	}
+	for i := range toks {
+		toks[i].Head = s.head[i+1] - 1
+		toks[i].Rel = s.rel[i+1]
+	}
+}
+
+// Describe returns a summary of the model: its training info and sizes.
+func (m *Model) Describe() string {
+	var sb strings.Builder
+	sb.WriteString(m.Info)
+	for _, t := range []struct {
+		name string
+		w    *weights
+	}{{"tagger", m.tagger}, {"moves", m.moves}, {"labels", m.labels}} {
+		rows := 0
+		for r := 0; r < 1<<t.w.bits; r++ {
+			if !zeroRow(t.w.w[r*t.w.nclass : (r+1)*t.w.nclass]) {
+				rows++
+			}
+		}
+		fmt.Fprintf(&sb, "%s: 2^%d buckets × %d classes, %d rows used\n", t.name, t.w.bits, t.w.nclass, rows)
+	}
+	keys := make([]string, 0, 2)
+	keys = append(keys, fmt.Sprintf("lemma rules: %d", len(m.lemmas.rules)), fmt.Sprintf("lemma exceptions: %d", len(m.lemmas.exceptions)))
+	sort.Strings(keys)
+	sb.WriteString(strings.Join(keys, ", ") + "\n")
+	return sb.String()
+}

@@ -1,0 +1,264 @@
+package syntax
+
+import (
+	"fmt"
+	"math/rand/v2"
+)
+
+// TrainSentence is one gold-annotated sentence. Heads are 1-based with 0
+// for the root, as CoNLL-U writes them.
+type TrainSentence struct {
+	Forms, Lemmas []string
+	Tags          []UPOS
+	Heads         []int
+	Rels          []Rel
+}
+
+// TrainOptions set how a model is trained. Zero values take the defaults.
+type TrainOptions struct {
+	TagEpochs, ParseEpochs int
+	// Folds is the number of jack-knife folds: the parser trains on tags
+	// predicted by taggers that did not see the sentence.
+	Folds                        int
+	TagBits, MoveBits, LabelBits uint
+	Seed                         uint64
+	// Beam is the beam size to train and parse with (1: greedy, trained
+	// with the dynamic oracle).
+	Beam int
+	// Dev, when set, is parsed after every parser epoch and the model of
+	// the best epoch (by labelled attachment) is kept.
+	Dev []TrainSentence
+	// Progress, when set, receives one line per epoch.
+	Progress func(format string, args ...any)
+}
+
+func (o *TrainOptions) defaults() {
+	if o.TagEpochs == 0 {
+		o.TagEpochs = 8
+	}
+	if o.ParseEpochs == 0 {
+		o.ParseEpochs = 15
+	}
+	if o.Folds == 0 {
+		o.Folds = 5
+	}
+	if o.TagBits == 0 {
+		o.TagBits = 19
+	}
+	if o.MoveBits == 0 {
+		o.MoveBits = 21
+	}
+	if o.LabelBits == 0 {
+		o.LabelBits = 18
+	}
+	if o.Beam == 0 {
+		o.Beam = 1
+	}
+	if o.Progress == nil {
+		o.Progress = func(string, ...any) {}
+	}
+}
+
+// lexicalAll computes the word features of every training sentence.
+func lexicalAll(sents []TrainSentence) [][]word {
+	out := make([][]word, len(sents))
+	var buf []byte
+	for i, s := range sents {
+		ws := make([]word, len(s.Forms))
+		for j, f := range s.Forms {
+			ws[j], buf = lexical(f, buf)
+		}
+		out[i] = ws
+	}
+	return out
+}
+
+// trainTagger trains a tagger on the sentences whose index idx lists.
+func trainTagger(sents []TrainSentence, words [][]word, idx []int, epochs int, bits uint, rng *rand.Rand, progress func(string, ...any)) *weights {
+	t := newTagTrainer(bits)
+	order := append([]int(nil), idx...)
+	var tags []UPOS
+	for e := 0; e < epochs; e++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, i := range order {
+			tags = append(tags[:0], make([]UPOS, len(sents[i].Forms))...)
+			right += t.learn(words[i], sents[i].Tags, tags)
+			total += len(tags)
+		}
+		if progress != nil {
+			progress("tagger epoch %d: %.4f on training words", e+1, float64(right)/float64(max(total, 1)))
+		}
+	}
+	return t.m.final()
+}
+
+func tagWith(w *weights, ws []word, tags []UPOS) {
+	var feats []uint64
+	scores := make([]int32, tagClasses)
+	for i := range ws {
+		feats = tagFeatures(feats[:0], ws, tags, i)
+		clear(scores)
+		w.score(feats, scores)
+		tags[i] = UPOS(argmax32(scores, nil) + 1)
+	}
+}
+
+// Train trains a model: a tagger on all sentences; the parser on
+// jack-knifed predicted tags, with a dynamic oracle; the lemmatizer from
+// the lemmas.
+func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
+	opt.defaults()
+	if len(train) == 0 {
+		return nil, fmt.Errorf("train syntax: no sentences")
+	}
+	for i, s := range train {
+		n := len(s.Forms)
+		if len(s.Tags) != n || len(s.Heads) != n || len(s.Rels) != n || len(s.Lemmas) != n {
+			return nil, fmt.Errorf("train syntax: sentence %d: columns of different lengths", i+1)
+		}
+		for j, h := range s.Heads {
+			if h < 0 || h > n || h == j+1 {
+				return nil, fmt.Errorf("train syntax: sentence %d word %d: head %d", i+1, j+1, h)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x7a6))
+	words := lexicalAll(train)
+	all := make([]int, len(train))
+	for i := range all {
+		all[i] = i
+	}
+	m := &Model{}
+	opt.Progress("tagger: %d sentences, %d epochs", len(train), opt.TagEpochs)
+	m.tagger = trainTagger(train, words, all, opt.TagEpochs, opt.TagBits, rng, opt.Progress)
+
+	// Jack-knifed tags for the parser.
+	predicted := make([][]UPOS, len(train))
+	for f := 0; f < opt.Folds; f++ {
+		var in, out []int
+		for i := range train {
+			if i%opt.Folds == f {
+				out = append(out, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		w := trainTagger(train, words, in, opt.TagEpochs, opt.TagBits, rng, nil)
+		right, total := 0, 0
+		for _, i := range out {
+			tags := make([]UPOS, len(train[i].Forms))
+			tagWith(w, words[i], tags)
+			predicted[i] = tags
+			for j, t := range tags {
+				if t == train[i].Tags[j] {
+					right++
+				}
+				total++
+			}
+		}
+		opt.Progress("jack-knife fold %d/%d: tags %.4f", f+1, opt.Folds, float64(right)/float64(max(total, 1)))
+	}
+
+	// Projective gold trees, 1-based with a slot for the root.
+	gold := make([][]int, len(train))
+	rels := make([][]Rel, len(train))
+	lifted := 0
+	for i, s := range train {
+		h := append([]int{-1}, s.Heads...)
+		p := projectivize(h)
+		r := append([]Rel{NoRel}, s.Rels...)
+		for d := 1; d < len(h); d++ {
+			if p[d] != h[d] {
+				lifted++
+			}
+		}
+		gold[i], rels[i] = p, r
+	}
+	opt.Progress("parser: %d sentences, %d arcs lifted to make trees projective, %d epochs", len(train), lifted, opt.ParseEpochs)
+
+	var lemmaSamples []lemmaSample
+	for _, s := range train {
+		for j, f := range s.Forms {
+			lemmaSamples = append(lemmaSamples, lemmaSample{form: f, lemma: s.Lemmas[j], tag: s.Tags[j]})
+		}
+	}
+	m.lemmas = learnLemmatizer(lemmaSamples)
+
+	pt := newParseTrainer(opt.MoveBits, opt.LabelBits, opt.Seed)
+	bt := &beamTrainer{parseTrainer: pt, k: opt.Beam}
+	m.Beam = opt.Beam
+	order := append([]int(nil), all...)
+	bestLAS := -1.0
+	var bestMoves, bestLabels *weights
+	for e := 0; e < opt.ParseEpochs; e++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		right, total := 0, 0
+		for _, i := range order {
+			if opt.Beam > 1 {
+				right += bt.learn(words[i], predicted[i], gold[i], rels[i])
+			} else {
+				right += pt.learn(words[i], predicted[i], gold[i], rels[i], e > 0)
+			}
+			total += len(train[i].Forms)
+		}
+		line := fmt.Sprintf("parser epoch %d: UAS %.4f on training words", e+1, float64(right)/float64(max(total, 1)))
+		if len(opt.Dev) == 0 {
+			opt.Progress("%s", line)
+			continue
+		}
+		m.moves, m.labels = pt.moves.final(), pt.labels.final()
+		sc := m.Evaluate(opt.Dev)
+		opt.Progress("%s; dev UPOS %.4f UAS %.4f LAS %.4f", line, sc.UPOS, sc.UAS, sc.LAS)
+		if sc.LAS > bestLAS {
+			bestLAS, bestMoves, bestLabels = sc.LAS, m.moves, m.labels
+		}
+	}
+	if bestMoves != nil {
+		m.moves, m.labels = bestMoves, bestLabels
+	} else {
+		m.moves, m.labels = pt.moves.final(), pt.labels.final()
+	}
+	return m, nil
+}
+
+// Scores are a model's accuracy on gold sentences: the fraction of words
+// with the right tag, lemma, head (UAS) and head and label (LAS, the
+// label's universal part, as the CoNLL 2018 shared task counts it).
+type Scores struct {
+	Words                 int
+	UPOS, Lemma, UAS, LAS float64
+}
+
+// Evaluate parses the gold sentences' forms and scores the result.
+func (m *Model) Evaluate(gold []TrainSentence) Scores {
+	p := m.NewParser()
+	var sc Scores
+	var tags, lemmas, heads, labelled int
+	var toks []Token
+	for _, s := range gold {
+		toks = toks[:0]
+		for _, f := range s.Forms {
+			toks = append(toks, Token{Form: f})
+		}
+		p.Parse(toks)
+		for j, t := range toks {
+			sc.Words++
+			if t.Tag == s.Tags[j] {
+				tags++
+			}
+			if t.Lemma == s.Lemmas[j] {
+				lemmas++
+			}
+			if t.Head+1 == s.Heads[j] {
+				heads++
+				if t.Rel.Universal() == s.Rels[j].Universal() {
+					labelled++
+				}
+			}
+		}
+	}
+	n := float64(max(sc.Words, 1))
+	sc.UPOS, sc.Lemma, sc.UAS, sc.LAS = float64(tags)/n, float64(lemmas)/n, float64(heads)/n, float64(labelled)/n
+	return sc
+}
