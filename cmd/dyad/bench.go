@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/dyad-events/dyad/data"
 	"io"
 	"log"
 	"net"
@@ -196,6 +197,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 	if *stages && len(arts) > 0 {
 		rep.Stages, _ = bench.RunStages(p, arts)
+		var sents []string
+		for _, a := range arts {
+			for _, s := range text.Sentences(text.Clean(a.Text).Text) {
+				sents = append(sents, s.Text)
+			}
+		}
+		sy, _, err := bench.MeasureSyntax(data.FS, sents)
+		if err != nil {
+			return fail(err)
+		}
+		rep.Syntax = &sy
 	}
 	arts = nil
 

@@ -46,7 +46,9 @@ type Report struct {
 		Articles int    `json:"articles"`
 		Bytes    int64  `json:"bytes"`
 	} `json:"corpus"`
-	LoadSeconds float64 `json:"load_seconds"` // pipeline.New: dictionaries, tables, gazetteer
+	LoadSeconds float64 `json:"load_seconds"` // pipeline.New: dictionaries, tables, gazetteer, syntax model
+	// Syntax is the tagger and parser alone: model load, heap, speed.
+	Syntax *SyntaxResult `json:"syntax,omitempty"`
 	// Extract is the whole `dyad extract` path: reading article JSONL,
 	// coding on Workers goroutines, encoding event JSON (to nowhere).
 	Extract Throughput `json:"extract"`
@@ -78,7 +80,12 @@ func (r *Report) WriteTable(w io.Writer) error {
 	m := r.Machine
 	fmt.Fprintf(bw, "machine: %d CPUs (GOMAXPROCS %d), %s, %s %s/%s\n", m.CPUs, m.GOMAXPROCS, m.CPUModel, m.Go, m.OS, m.Arch)
 	fmt.Fprintf(bw, "corpus:  %d articles, %.1f MB, %s\n", r.Corpus.Articles, float64(r.Corpus.Bytes)/1e6, r.Corpus.Source)
-	fmt.Fprintf(bw, "load:    %.2fs (dictionaries, tables, gazetteer)\n\n", r.LoadSeconds)
+	fmt.Fprintf(bw, "load:    %.2fs (dictionaries, tables, gazetteer, syntax model)\n", r.LoadSeconds)
+	if sy := r.Syntax; sy != nil {
+		fmt.Fprintf(bw, "syntax:  model load %.2fs, heap %.0f MB, beam %d; one goroutine over %d sentences (%d words): tag %.0f sentences/s, tag+parse %.0f sentences/s\n",
+			sy.LoadSeconds, float64(sy.HeapBytes)/(1<<20), sy.Beam, sy.Sentences, sy.Words, sy.TagPerSec, sy.ParsePerSec)
+	}
+	bw.WriteString("\n")
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "stage\tworkers\tseconds\tsentences/s\tarticles/s\tMB/s\tshare\t")
 	line := func(t Throughput, share string) {

@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/places"
+	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -26,6 +27,7 @@ type Work struct {
 	Texts     []string
 	Tokens    [][]text.Token
 	Actors    [][]actors.Mention
+	Syntax    [][]syntax.Token // the analysed sentences (nil where no party is named)
 	Dates     [][]dates.Expr
 	Places    [][]places.Mention
 	Deaths    [][]fatalities.Count
@@ -50,6 +52,7 @@ type Stage struct {
 var Stages = []Stage{
 	{Name: "clean+sentences", Run: func(_ *pipeline.Pipeline, w *Work) { CleanStage(w); SentenceStage(w) }},
 	{Name: "tokens+actors", Run: ActorStage},
+	{Name: "syntax", Run: SyntaxStage},
 	{Name: "dates", Run: func(_ *pipeline.Pipeline, w *Work) { DateStage(w) }},
 	{Name: "places", Run: PlaceStage},
 	{Name: "fatalities", Run: func(_ *pipeline.Pipeline, w *Work) { FatalityStage(w) }},
@@ -85,6 +88,18 @@ func ActorStage(p *pipeline.Pipeline, w *Work) {
 	for i, s := range w.Sentences {
 		w.Tokens[i] = text.Tokenize(s.Text)
 		w.Actors[i] = p.Actors.Mentions(s.Text, w.Tokens[i], w.Article.Published)
+	}
+}
+
+// SyntaxStage tags and parses each sentence that names a party, as
+// pipeline.Analyse does.
+func SyntaxStage(p *pipeline.Pipeline, w *Work) {
+	w.Syntax = make([][]syntax.Token, len(w.Sentences))
+	parser := p.Syntax.NewParser()
+	for i, s := range w.Sentences {
+		if len(w.Actors[i]) > 0 {
+			w.Syntax[i] = parser.Analyse(s.Text)
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/data"
@@ -17,6 +18,7 @@ import (
 	"github.com/dyad-events/dyad/internal/fusion"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/places"
+	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -26,9 +28,12 @@ type Pipeline struct {
 	Actors *actors.Dictionary
 	Coder  *coding.Coder // the rule coder
 	Places *places.Gazetteer
+	Syntax *syntax.Model // tagger and parser
 	// Use is the coder Code uses: the rule coder unless Options chose
 	// another.
 	Use coding.EventCoder
+
+	parsers sync.Pool // *syntax.Parser, one per goroutine at a time
 }
 
 // Options add users' dictionaries to the bundled ones.
@@ -47,6 +52,10 @@ type Options struct {
 type LLMOptions struct {
 	URL, Model, APIKey string
 }
+
+// bundledSyntax loads the embedded tagger and parser once per process:
+// the model is read-only, and every Pipeline shares it.
+var bundledSyntax = sync.OnceValues(func() (*syntax.Model, error) { return syntax.Load(data.FS) })
 
 // New loads the bundled dictionaries, tables and gazetteer.
 func New(opt Options) (*Pipeline, error) {
@@ -74,7 +83,12 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs, OneSided: opt.OneSided}, Places: gaz}
+	syn, err := bundledSyntax()
+	if err != nil {
+		return nil, err
+	}
+	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs, OneSided: opt.OneSided}, Places: gaz, Syntax: syn}
+	p.parsers.New = func() any { return syn.NewParser() }
 	p.Use = p.Coder
 	if opt.LLM.URL != "" {
 		if opt.LLM.Model == "" {
@@ -102,11 +116,19 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 	exprs := dates.Resolve(texts, published)
 	out := make([]coding.Sentence, len(sents))
 	var articleCountries []string
+	parser := p.parser()
+	if parser != nil {
+		defer p.parsers.Put(parser)
+	}
 	for i, s := range sents {
 		toks := text.Tokenize(s.Text)
 		ms := p.Actors.Mentions(s.Text, toks, published)
 		cs := &out[i]
 		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms}
+		if len(ms) > 0 && parser != nil {
+			// Only a sentence with a party in it can hold an event.
+			cs.Syntax = parser.Analyse(s.Text)
+		}
 		var sentCountries []string
 		for _, m := range ms {
 			if m.Country != "" {
@@ -135,6 +157,18 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 		}
 	}
 	return out
+}
+
+// parser returns a parser for this goroutine (nil for a Pipeline built
+// without a syntax model).
+func (p *Pipeline) parser() *syntax.Parser {
+	if p.Syntax == nil {
+		return nil
+	}
+	if p.parsers.New == nil {
+		return p.Syntax.NewParser()
+	}
+	return p.parsers.Get().(*syntax.Parser)
 }
 
 // notAPlace reports a place name that the sentence uses for an actor:

@@ -13,8 +13,14 @@ import (
 // are within the sentence.
 func (p *Parser) Analyse(sentence string) []Token {
 	p.wordBuf = text.AppendWords(p.wordBuf[:0], sentence)
-	toks := make([]Token, len(p.wordBuf))
-	for i, w := range p.wordBuf {
+	return p.AnalyseWords(p.wordBuf)
+}
+
+// AnalyseWords tags, lemmatizes and parses a sentence already split by
+// text.Words; the tokens keep the words' offsets.
+func (p *Parser) AnalyseWords(words []text.Word) []Token {
+	toks := make([]Token, len(words))
+	for i, w := range words {
 		toks[i] = Token{Form: w.Form, Start: w.Start, End: w.End, ByteStart: w.ByteStart, ByteEnd: w.ByteEnd, SpaceAfter: w.SpaceAfter}
 	}
 	p.Parse(toks)

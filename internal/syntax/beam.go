@@ -1,6 +1,9 @@
 package syntax
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+)
 
 // Beam search keeps the k best partial parses at each step instead of one.
 // Every arc-hybrid derivation of an n-word sentence has 2n moves, so the
@@ -91,7 +94,7 @@ func (b *beamSearch) keep(f []uint64) []uint64 {
 
 // expand scores every valid move of every item; with gold it also costs
 // them. scoreMoves scores one item's features into its argument.
-func (b *beamSearch) expand(scoreMoves func(feats []uint64, sc *[numMoves]float64), gold []int, feats []uint64, keep bool) {
+func (b *beamSearch) expand(scoreMoves func(feats []uint64, sc *[numMoves]float64), gold []int, scratch *[]uint64, keep bool) {
 	b.cands = b.cands[:0]
 	var ok [numMoves]bool
 	var cost [numMoves]int
@@ -99,7 +102,8 @@ func (b *beamSearch) expand(scoreMoves func(feats []uint64, sc *[numMoves]float6
 	for i := range b.items {
 		it := &b.items[i]
 		it.st.valid(&ok)
-		feats = it.st.moveFeatures(feats[:0])
+		feats := it.st.moveFeatures((*scratch)[:0])
+		*scratch = feats
 		scoreMoves(feats, &sc)
 		if gold != nil {
 			it.st.costs(gold, &ok, &cost)
@@ -119,7 +123,7 @@ func (b *beamSearch) expand(scoreMoves func(feats []uint64, sc *[numMoves]float6
 			b.cands = append(b.cands, c)
 		}
 	}
-	sort.SliceStable(b.cands, func(i, j int) bool { return b.cands[i].score > b.cands[j].score })
+	slices.SortStableFunc(b.cands, func(x, y candidate) int { return cmp.Compare(y.score, x.score) })
 }
 
 // advance makes the beam's next items from candidates cs; label chooses
@@ -165,7 +169,7 @@ func (p *Parser) parseBeam(k int) {
 	}
 	label := func(s *state, h, d, _ int) Rel { return p.label(s, h, d) }
 	for !b.items[0].st.done() {
-		b.expand(score, nil, p.feats, false)
+		b.expand(score, nil, &p.feats, false)
 		n := min(k, len(b.cands))
 		b.advance(b.cands[:n], label, false)
 	}
@@ -260,7 +264,7 @@ func (t *beamTrainer) learn(ws []word, tags []UPOS, gold []int, rels []Rel) int 
 		return Rel(pl + 1)
 	}
 	for !b.items[0].st.done() {
-		b.expand(score, gold, t.feats, true)
+		b.expand(score, gold, &t.feats, true)
 		n := min(t.k, len(b.cands))
 		gi := -1
 		for i, c := range b.cands {

@@ -110,13 +110,15 @@ type lemmaSample struct {
 	tag         UPOS
 }
 
+// typ is a word type: a form with its tag.
+type typ struct {
+	form string
+	tag  UPOS
+}
+
 // learnLemmatizer learns rules from word types and keeps as exceptions the
 // words they get wrong.
 func learnLemmatizer(samples []lemmaSample) *lemmatizer {
-	type typ struct {
-		form string
-		tag  UPOS
-	}
 	// The most frequent lemma of each (form, tag).
 	lemmas := map[typ]map[string]int{}
 	for _, s := range samples {
@@ -196,13 +198,29 @@ func learnLemmatizer(samples []lemmaSample) *lemmatizer {
 			lower := strings.ToLower(k.form)
 			key := lemmaKey{k.tag, lower}
 			// Differently cased forms share one entry: keep the commoner.
-			if old, ok := l.exceptions[key]; ok && old != lem && lemmas[typ{lower, k.tag}][old] >= lemmas[k][lem] {
-				continue
+			if old, ok := l.exceptions[key]; ok && old != lem {
+				// Keep the lemma more word forms have, then the first in order.
+				on, nn := lemmaCount(lemmas, lower, k.tag, old), lemmaCount(lemmas, lower, k.tag, lem)
+				if on > nn || on == nn && old < lem {
+					continue
+				}
 			}
 			l.exceptions[key] = lem
 		}
 	}
 	return l
+}
+
+// lemmaCount counts the training words, in any casing of lower with tag t,
+// whose lemma is lem.
+func lemmaCount(lemmas map[typ]map[string]int, lower string, t UPOS, lem string) int {
+	n := 0
+	for k, m := range lemmas {
+		if k.tag == t && strings.ToLower(k.form) == lower {
+			n += m[lem]
+		}
+	}
+	return n
 }
 
 func lessEdit(a, b edit) bool {

@@ -25,15 +25,30 @@ func f4(t, a, b, c, d uint64) uint64 {
 	return mix(f3(t, a, b, c) ^ d)
 }
 
-// weights is a trained model: int16 weights, bucket-major.
+// weights is a trained model: int16 weights, bucket-major. used has one
+// bit per bucket, set when the bucket has a non-zero weight: most features
+// of a new sentence were never seen in training, and the bit, read from a
+// table small enough to stay in cache, saves reading their rows.
 type weights struct {
 	bits   uint
 	nclass int
 	w      []int16
+	used   []uint64
 }
 
 func newWeights(bits uint, nclass int) *weights {
-	return &weights{bits: bits, nclass: nclass, w: make([]int16, (1<<bits)*nclass)}
+	return &weights{bits: bits, nclass: nclass, w: make([]int16, (1<<bits)*nclass), used: make([]uint64, (1<<bits+63)/64)}
+}
+
+// index sets the used bits from the weights.
+func (m *weights) index() {
+	clear(m.used)
+	n := m.nclass
+	for r := 0; r < 1<<m.bits; r++ {
+		if !zeroRow(m.w[r*n : (r+1)*n]) {
+			m.used[r>>6] |= 1 << (r & 63)
+		}
+	}
 }
 
 // score adds each feature's weights into scores (len nclass, zeroed by the
@@ -42,7 +57,11 @@ func (m *weights) score(feats []uint64, scores []int32) {
 	n := m.nclass
 	mask := uint64(1)<<m.bits - 1
 	for _, f := range feats {
-		b := int(f&mask) * n
+		r := f & mask
+		if m.used[r>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		b := int(r) * n
 		row := m.w[b : b+n : b+n]
 		for c, v := range row {
 			scores[c] += int32(v)
@@ -119,6 +138,7 @@ func (m *averaged) final() *weights {
 	for i, a := range avg {
 		out.w[i] = int16(math.Round(a * scale))
 	}
+	out.index()
 	return out
 }
 

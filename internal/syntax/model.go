@@ -18,7 +18,9 @@ import (
 // loaded and safe for concurrent use; each goroutine parses with its own
 // Parser.
 type Model struct {
-	tagger, moves, labels *weights
+	// tagger tags left to right; tagger2 tags again knowing the first
+	// pass's tags of the words to the right.
+	tagger, tagger2, moves, labels *weights
 	lemmas                *lemmatizer
 	// Beam is the number of partial parses kept while parsing (1: greedy).
 	Beam int
@@ -46,7 +48,7 @@ func (m *Model) Write(w io.Writer) error {
 		return err
 	}
 	writeString(bw, lem.String())
-	for _, t := range []*weights{m.tagger, m.moves, m.labels} {
+	for _, t := range []*weights{m.tagger, m.tagger2, m.moves, m.labels} {
 		if err := t.write(bw); err != nil {
 			return err
 		}
@@ -134,7 +136,7 @@ func Read(r io.Reader, name string) (*Model, error) {
 		name  string
 		dst   **weights
 		class int
-	}{{"tagger", &m.tagger, tagClasses}, {"moves", &m.moves, numMoves}, {"labels", &m.labels, labelClasses}}
+	}{{"tagger", &m.tagger, tagClasses}, {"tagger2", &m.tagger2, tagClasses}, {"moves", &m.moves, numMoves}, {"labels", &m.labels, labelClasses}}
 	for _, t := range want {
 		w, err := readWeights(br)
 		if err != nil {
@@ -205,6 +207,7 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 			}
 			row[c] = int16(v)
 		}
+		t.used[pos>>6] |= 1 << (pos & 63)
 	}
 	return t, nil
 }
@@ -216,6 +219,7 @@ type Parser struct {
 	st      state
 	words   []word
 	tags    []UPOS
+	first   []UPOS // the tagger's first pass
 	feats   []uint64
 	scores  []int32
 	lscores []int32
@@ -237,14 +241,10 @@ func (p *Parser) Tag(toks []Token) {
 		w, p.buf = lexical(toks[i].Form, p.buf)
 		p.words = append(p.words, w)
 	}
-	p.tags = append(p.tags[:0], make([]UPOS, len(toks))...)
-	for i := range p.tags {
-		p.feats = tagFeatures(p.feats[:0], p.words, p.tags, i)
-		sc := p.scores[:tagClasses]
-		clear(sc)
-		p.m.tagger.score(p.feats, sc)
-		p.tags[i] = UPOS(argmax32(sc, nil) + 1)
-	}
+	p.first = resize(p.first, len(toks))
+	p.feats = tagWith(p.m.tagger, p.words, nil, p.first, p.feats, p.scores)
+	p.tags = resize(p.tags, len(toks))
+	p.feats = tagWith(p.m.tagger2, p.words, p.first, p.tags, p.feats, p.scores)
 	for i := range toks {
 		toks[i].Tag = p.tags[i]
 		toks[i].Lemma = p.m.lemmas.lemma(toks[i].Form, p.tags[i])
@@ -303,7 +303,7 @@ func (m *Model) Describe() string {
 	for _, t := range []struct {
 		name string
 		w    *weights
-	}{{"tagger", m.tagger}, {"moves", m.moves}, {"labels", m.labels}} {
+	}{{"tagger", m.tagger}, {"tagger2", m.tagger2}, {"moves", m.moves}, {"labels", m.labels}} {
 		rows := 0
 		for r := 0; r < 1<<t.w.bits; r++ {
 			if !zeroRow(t.w.w[r*t.w.nclass : (r+1)*t.w.nclass]) {

@@ -28,13 +28,14 @@ func wordAt(ws []word, i int) *word {
 }
 
 var (
-	startWord = word{lower: hStart, shape: hStart, pre1: hStart, pre2: hStart, pre3: hStart, suf1: hStart, suf2: hStart, suf3: hStart, suf4: hStart}
-	endWord   = word{lower: hEnd, shape: hEnd, pre1: hEnd, pre2: hEnd, pre3: hEnd, suf1: hEnd, suf2: hEnd, suf3: hEnd, suf4: hEnd}
+	startWord = word{form: hStart, lower: hStart, shape: hStart, pre1: hStart, pre2: hStart, pre3: hStart, suf1: hStart, suf2: hStart, suf3: hStart, suf4: hStart}
+	endWord   = word{form: hEnd, lower: hEnd, shape: hEnd, pre1: hEnd, pre2: hEnd, pre3: hEnd, suf1: hEnd, suf2: hEnd, suf3: hEnd, suf4: hEnd}
 )
 
 // tagFeatures appends the features of word i's tag decision; tags[:i] are
-// already chosen.
-func tagFeatures(out []uint64, ws []word, tags []UPOS, i int) []uint64 {
+// already chosen. right, in the second pass, holds the first pass's tags,
+// so that the words after i are known by their tags too.
+func tagFeatures(out []uint64, ws []word, tags, right []UPOS, i int) []uint64 {
 	w, p, p2, n, n2 := &ws[i], wordAt(ws, i-1), wordAt(ws, i-2), wordAt(ws, i+1), wordAt(ws, i+2)
 	t1, t2 := tagValue(tags, i-1), tagValue(tags, i-2)
 	first := uint64(0)
@@ -44,6 +45,11 @@ func tagFeatures(out []uint64, ws []word, tags []UPOS, i int) []uint64 {
 	up := uint64(0)
 	if w.upper {
 		up = 1
+	}
+	if right != nil {
+		r1, r2 := tagValue(right, i+1), tagValue(right, i+2)
+		out = append(out, f1(40, r1), f2(41, r1, r2), f2(42, t1, r1), f2(43, w.lower, r1),
+			f3(44, t1, r1, w.suf3), f2(45, r1, n.lower), f3(46, tagValue(right, i), t1, r1))
 	}
 	return append(out,
 		f1(1, 0),
@@ -64,19 +70,23 @@ func tagFeatures(out []uint64, ws []word, tags []UPOS, i int) []uint64 {
 		f2(31, n.lower, n2.lower), f2(32, w.suf3, n.suf3),
 		f2(33, up, first), f2(34, w.suf2, first),
 		f2(35, w.lower, n.suf2), f2(36, t1, n.suf3),
+		f1(37, w.form), f2(38, w.form, t1), f2(39, p.shape, w.shape), f2(47, w.shape, n.shape),
+		f2(48, p.form, w.shape), f2(49, w.shape, n.form),
 	)
 }
 
-// Tag chooses the tags of a sentence's words (tags must have len(ws)).
-func (m *Model) tag(ws []word, tags []UPOS, feats []uint64, scores []int32) {
+// tagWith tags a sentence's words with weights w (tags must have
+// len(ws)); right is the first pass's tags in the second pass, else nil.
+// feats and scores are scratch space; feats is returned for reuse.
+func tagWith(w *weights, ws []word, right, tags []UPOS, feats []uint64, scores []int32) []uint64 {
 	for i := range ws {
-		feats = tagFeatures(feats[:0], ws, tags, i)
-		for c := range scores {
-			scores[c] = 0
-		}
-		m.tagger.score(feats, scores)
-		tags[i] = UPOS(argmax32(scores[:tagClasses], nil) + 1)
+		feats = tagFeatures(feats[:0], ws, tags, right, i)
+		sc := scores[:tagClasses]
+		clear(sc)
+		w.score(feats, sc)
+		tags[i] = UPOS(argmax32(sc, nil) + 1)
 	}
+	return feats
 }
 
 // tagTrainer trains the tagger.
@@ -92,10 +102,10 @@ func newTagTrainer(bits uint) *tagTrainer {
 
 // learn tags one sentence with the current weights, updating them where
 // they are wrong; it returns the number of words tagged right.
-func (t *tagTrainer) learn(ws []word, gold []UPOS, tags []UPOS) int {
-	right := 0
+func (t *tagTrainer) learn(ws []word, gold, right, tags []UPOS) int {
+	good := 0
 	for i := range ws {
-		t.feats = tagFeatures(t.feats[:0], ws, tags, i)
+		t.feats = tagFeatures(t.feats[:0], ws, tags, right, i)
 		t.m.score(t.feats, t.scores)
 		p := argmaxF(t.scores, nil)
 		g := int(gold[i]) - 1
@@ -103,7 +113,7 @@ func (t *tagTrainer) learn(ws []word, gold []UPOS, tags []UPOS) int {
 			g = int(X) - 1
 		}
 		if p == g {
-			right++
+			good++
 		} else {
 			t.m.update(t.feats, g, p)
 		}
@@ -111,14 +121,5 @@ func (t *tagTrainer) learn(ws []word, gold []UPOS, tags []UPOS) int {
 		// Train on the tags it predicts, as it will see them.
 		tags[i] = UPOS(p + 1)
 	}
-	return right
-}
-
-// predict tags with the current (float) weights: for jack-knifing.
-func (t *tagTrainer) predict(ws []word, tags []UPOS) {
-	for i := range ws {
-		t.feats = tagFeatures(t.feats[:0], ws, tags, i)
-		t.m.score(t.feats, t.scores)
-		tags[i] = UPOS(argmaxF(t.scores, nil) + 1)
-	}
+	return good
 }

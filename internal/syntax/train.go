@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"strings"
 	"math/rand/v2"
 )
 
@@ -28,6 +29,11 @@ type TrainOptions struct {
 	// Dev, when set, is parsed after every parser epoch and the model of
 	// the best epoch (by labelled attachment) is kept.
 	Dev []TrainSentence
+	// Inflections are known verb forms and their lemmas ("fled" → "flee"):
+	// the lemmatizer keeps those the treebank does not show it.
+	Inflections map[string]string
+	// TagOnly trains the tagger alone (to choose its settings).
+	TagOnly bool
 	// Progress, when set, receives one line per epoch.
 	Progress func(format string, args ...any)
 }
@@ -73,35 +79,66 @@ func lexicalAll(sents []TrainSentence) [][]word {
 	return out
 }
 
-// trainTagger trains a tagger on the sentences whose index idx lists.
-func trainTagger(sents []TrainSentence, words [][]word, idx []int, epochs int, bits uint, rng *rand.Rand, progress func(string, ...any)) *weights {
+// trainTagger trains a tagger on the sentences whose index idx lists;
+// right holds first-pass tags when it trains the second pass.
+func trainTagger(sents []TrainSentence, words [][]word, idx []int, right [][]UPOS, epochs int, bits uint, rng *rand.Rand, progress func(string, ...any)) *weights {
 	t := newTagTrainer(bits)
 	order := append([]int(nil), idx...)
 	var tags []UPOS
 	for e := 0; e < epochs; e++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		right, total := 0, 0
+		good, total := 0, 0
 		for _, i := range order {
-			tags = append(tags[:0], make([]UPOS, len(sents[i].Forms))...)
-			right += t.learn(words[i], sents[i].Tags, tags)
+			tags = resize(tags, len(sents[i].Forms))
+			var r []UPOS
+			if right != nil {
+				r = right[i]
+			}
+			good += t.learn(words[i], sents[i].Tags, r, tags)
 			total += len(tags)
 		}
 		if progress != nil {
-			progress("tagger epoch %d: %.4f on training words", e+1, float64(right)/float64(max(total, 1)))
+			progress("tagger epoch %d: %.4f on training words", e+1, float64(good)/float64(max(total, 1)))
 		}
 	}
 	return t.m.final()
 }
 
-func tagWith(w *weights, ws []word, tags []UPOS) {
+// jackknife tags every sentence with a tagger trained on the other folds;
+// right holds first-pass tags when it jack-knifes the second pass.
+func jackknife(train []TrainSentence, words [][]word, right [][]UPOS, opt *TrainOptions, rng *rand.Rand, pass int) [][]UPOS {
+	out := make([][]UPOS, len(train))
 	var feats []uint64
 	scores := make([]int32, tagClasses)
-	for i := range ws {
-		feats = tagFeatures(feats[:0], ws, tags, i)
-		clear(scores)
-		w.score(feats, scores)
-		tags[i] = UPOS(argmax32(scores, nil) + 1)
+	for f := 0; f < opt.Folds; f++ {
+		var in, held []int
+		for i := range train {
+			if i%opt.Folds == f {
+				held = append(held, i)
+			} else {
+				in = append(in, i)
+			}
+		}
+		w := trainTagger(train, words, in, right, opt.TagEpochs, opt.TagBits, rng, nil)
+		good, total := 0, 0
+		for _, i := range held {
+			tags := make([]UPOS, len(train[i].Forms))
+			var r []UPOS
+			if right != nil {
+				r = right[i]
+			}
+			feats = tagWith(w, words[i], r, tags, feats, scores)
+			out[i] = tags
+			for j, t := range tags {
+				if t == train[i].Tags[j] {
+					good++
+				}
+				total++
+			}
+		}
+		opt.Progress("jack-knife pass %d fold %d/%d: tags %.4f", pass, f+1, opt.Folds, float64(good)/float64(max(total, 1)))
 	}
+	return out
 }
 
 // Train trains a model: a tagger on all sentences; the parser on
@@ -131,33 +168,16 @@ func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
 	}
 	m := &Model{}
 	opt.Progress("tagger: %d sentences, %d epochs", len(train), opt.TagEpochs)
-	m.tagger = trainTagger(train, words, all, opt.TagEpochs, opt.TagBits, rng, opt.Progress)
-
-	// Jack-knifed tags for the parser.
-	predicted := make([][]UPOS, len(train))
-	for f := 0; f < opt.Folds; f++ {
-		var in, out []int
-		for i := range train {
-			if i%opt.Folds == f {
-				out = append(out, i)
-			} else {
-				in = append(in, i)
-			}
-		}
-		w := trainTagger(train, words, in, opt.TagEpochs, opt.TagBits, rng, nil)
-		right, total := 0, 0
-		for _, i := range out {
-			tags := make([]UPOS, len(train[i].Forms))
-			tagWith(w, words[i], tags)
-			predicted[i] = tags
-			for j, t := range tags {
-				if t == train[i].Tags[j] {
-					right++
-				}
-				total++
-			}
-		}
-		opt.Progress("jack-knife fold %d/%d: tags %.4f", f+1, opt.Folds, float64(right)/float64(max(total, 1)))
+	m.tagger = trainTagger(train, words, all, nil, opt.TagEpochs, opt.TagBits, rng, opt.Progress)
+	// The second pass learns from first-pass tags as the first pass gets
+	// them wrong on unseen text; the parser, from second-pass tags.
+	first := jackknife(train, words, nil, &opt, rng, 1)
+	m.tagger2 = trainTagger(train, words, all, first, opt.TagEpochs, opt.TagBits, rng, opt.Progress)
+	predicted := jackknife(train, words, first, &opt, rng, 2)
+	if opt.TagOnly {
+		m.moves, m.labels = newWeights(4, numMoves), newWeights(4, labelClasses)
+		m.lemmas = &lemmatizer{}
+		return m, nil
 	}
 
 	// Projective gold trees, 1-based with a slot for the root.
@@ -184,6 +204,14 @@ func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
 		}
 	}
 	m.lemmas = learnLemmatizer(lemmaSamples)
+	for form, lemma := range opt.Inflections {
+		for _, t := range []UPOS{VERB, AUX} {
+			k := lemmaKey{t, strings.ToLower(form)}
+			if _, ok := m.lemmas.exceptions[k]; !ok && m.lemmas.lemma(form, t) != lemma {
+				m.lemmas.exceptions[k] = lemma
+			}
+		}
+	}
 
 	pt := newParseTrainer(opt.MoveBits, opt.LabelBits, opt.Seed)
 	bt := &beamTrainer{parseTrainer: pt, k: opt.Beam}

@@ -8,6 +8,7 @@ import (
 // word holds the hashed lexical features of one token, computed once per
 // sentence and shared by the tagger, the parser and the labeller.
 type word struct {
+	form                   uint64 // the form as written
 	lower                  uint64 // the form lower-cased
 	shape                  uint64 // Xx, X.X., d,d, x-Xx…
 	pre1, pre2, pre3       uint64
@@ -30,6 +31,16 @@ func fnv(b []byte) uint64 {
 		h *= 1099511628211
 	}
 	return mix(h)
+}
+
+// fnvString is fnv of a string's bytes.
+func fnvString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return mix(h ^ 0xcafe)
 }
 
 // lexical computes a token's word features. buf is scratch space, returned
@@ -75,6 +86,7 @@ func lexical(form string, buf []byte) (word, []byte) {
 		}
 	}
 	w.lower = fnv(buf)
+	w.form = fnvString(form)
 	w.shape = fnv(shape[:ns]) ^ 0x51
 	// Prefixes and suffixes by code points.
 	w.pre1, w.pre2, w.pre3 = affix(buf, 1, true), affix(buf, 2, true), affix(buf, 3, true)

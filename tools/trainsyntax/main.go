@@ -29,6 +29,7 @@ func main() {
 	trainFiles := flag.String("train", "gum-train.conllu,ewt-train.conllu", "training files (comma-separated, in -treebanks)")
 	devFile := flag.String("dev", "gum-dev.conllu", "file to choose the parser's epoch on")
 	final := flag.Bool("final", false, "also train on ewt-dev.conllu (the bundled model)")
+	irregular := flag.String("irregular", "data/verbs/irregular.tsv", "irregular verb forms (lemma, past, participle, …) for the lemmatizer; empty for none")
 	out := flag.String("out", "data/syntax/english.model.gz", "model file to write")
 	var opt syntax.TrainOptions
 	flag.IntVar(&opt.TagEpochs, "tag-epochs", 8, "tagger epochs")
@@ -38,6 +39,7 @@ func main() {
 	flag.UintVar(&opt.MoveBits, "move-bits", 21, "log2 of the parser's feature buckets")
 	flag.UintVar(&opt.LabelBits, "label-bits", 18, "log2 of the labeller's feature buckets")
 	flag.IntVar(&opt.Beam, "beam", 1, "beam size (1: greedy with a dynamic oracle)")
+	flag.BoolVar(&opt.TagOnly, "tag-only", false, "train and score the tagger alone")
 	flag.Uint64Var(&opt.Seed, "seed", 1, "random seed (shuffling, exploration)")
 	flag.Parse()
 
@@ -59,6 +61,11 @@ func main() {
 		fail(err)
 	}
 	opt.Dev = dev
+	if *irregular != "" {
+		if opt.Inflections, err = readIrregular(*irregular); err != nil {
+			fail(err)
+		}
+	}
 	opt.Progress = func(format string, args ...any) {
 		fmt.Fprintf(os.Stderr, "%6.1fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
 	}
@@ -99,6 +106,33 @@ func read(path string) ([]syntax.TrainSentence, error) {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		out = append(out, t)
+	}
+	return out, nil
+}
+
+// readIrregular reads dyad's irregular verb table: a lemma, then its
+// forms, per tab-separated line.
+func readIrregular(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < 3 {
+			return nil, fmt.Errorf("%s:%d: want a lemma and at least two forms", path, i+1)
+		}
+		for _, form := range f[1:] {
+			for _, v := range strings.Split(form, "|") {
+				if v = strings.TrimSpace(v); v != "" && v != "-" {
+					out[v] = f[0]
+				}
+			}
+		}
 	}
 	return out, nil
 }
