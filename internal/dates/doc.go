@@ -40,7 +40,11 @@
 // and "span" ("this weekend", "last week", "earlier this month", "late
 // January", "last year").
 //
-// The scanner is hand-written over a small token stream with one map lookup
-// per word; it uses no regular expressions and no date library beyond the
+// Sentences are read in the words text.Words splits them into (ResolveWords
+// takes words already split, Resolve splits them itself). The scanner is
+// hand-written over a small token stream built from those words — each
+// word's runs of letters, numbers and marks, so "Jan." gives "Jan" and ".",
+// "Mid-January" "Mid", "-" and "January" — with one map lookup per run of
+// letters; it uses no regular expressions and no date library beyond the
 // standard time package.
 package dates

@@ -2,7 +2,10 @@ package dates
 
 import (
 	"fmt"
+	"sync"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // Expr is one resolved date expression.
@@ -50,24 +53,79 @@ type item struct {
 
 // Resolve finds and resolves date expressions in each sentence of an article,
 // in order, carrying context across sentences. The result has one slice per
-// sentence (nil where a sentence has none).
+// sentence (nil where a sentence has none). It splits the sentences with
+// text.Words; a caller that has their words already calls ResolveWords.
 func Resolve(sentences []string, published time.Time) [][]Expr {
 	return ResolveWith(sentences, published, Options{})
 }
 
 // ResolveWith is Resolve with options.
 func ResolveWith(sentences []string, published time.Time, opt Options) [][]Expr {
+	x := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(x)
+	x.split(sentences)
+	return x.resolve(sentences, x.words, published, opt)
+}
+
+// ResolveWords is Resolve for sentences already split into words:
+// words[i] are the words of sentences[i] as text.Words returns them (or a
+// run of them), so their offsets are within sentences[i], and so are the
+// offsets of the expressions found. It panics if words and sentences
+// differ in length.
+func ResolveWords(sentences []string, words [][]text.Word, published time.Time) [][]Expr {
+	return ResolveWordsWith(sentences, words, published, Options{})
+}
+
+// ResolveWordsWith is ResolveWords with options.
+func ResolveWordsWith(sentences []string, words [][]text.Word, published time.Time, opt Options) [][]Expr {
+	if len(words) != len(sentences) {
+		panic(fmt.Sprintf("dates: words for %d sentences, not %d", len(words), len(sentences)))
+	}
+	x := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(x)
+	return x.resolve(sentences, words, published, opt)
+}
+
+// scratch holds the slices a resolution reuses; scratchPool keeps them
+// from one article to the next.
+type scratch struct {
+	flat    []text.Word   // the words of all the sentences, for Resolve
+	words   [][]text.Word // each sentence's words, in flat
+	toks    []token
+	buf     []byte
+	matches []match
+	used    []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// split splits each sentence with text.AppendWords, all into x.flat, and
+// points x.words at each one's words.
+func (x *scratch) split(sentences []string) {
+	n := 0
+	for _, s := range sentences {
+		n += len(s)/5 + 2
+	}
+	if cap(x.flat) < n {
+		x.flat = make([]text.Word, 0, n)
+	}
+	x.flat, x.words = x.flat[:0], x.words[:0]
+	for _, s := range sentences {
+		k := len(x.flat)
+		x.flat = text.AppendWords(x.flat, s)
+		// Should x.flat grow later, this keeps the array it has now.
+		x.words = append(x.words, x.flat[k:len(x.flat):len(x.flat)])
+	}
+}
+
+// resolve is ResolveWordsWith.
+func (x *scratch) resolve(sentences []string, words [][]text.Word, published time.Time, opt Options) [][]Expr {
 	pub := dateOnly(published)
 	out := make([][]Expr, len(sentences))
-	var (
-		items   []item
-		toks    []token
-		buf     []byte
-		matches []match
-		used    []bool
-	)
+	var items []item
+	toks, buf, matches, used := x.toks, x.buf, x.matches, x.used
 	for si, sent := range sentences {
-		toks, buf = tokenize(sent, toks, buf)
+		toks, buf = fromWords(words[si], toks, buf)
 		if len(toks) == 0 {
 			continue
 		}
@@ -97,6 +155,7 @@ func ResolveWith(sentences []string, published time.Time, opt Options) [][]Expr 
 			items = append(items, it)
 		}
 	}
+	x.toks, x.buf, x.matches, x.used = toks, buf, matches, used
 	if len(items) == 0 {
 		return out
 	}

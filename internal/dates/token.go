@@ -3,6 +3,8 @@ package dates
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // Token kinds.
@@ -14,10 +16,12 @@ const (
 	tPunct
 )
 
-// token is one word, number or punctuation mark of a sentence.
+// token is one run of letters, number or punctuation mark of a sentence.
+// A word of text.Words gives one token or, when it holds marks or both
+// letters and digits ("Jan.", "Mid-January", "10:30", "a.m."), several.
 type token struct {
-	rs, re int    // rune offsets, end exclusive
-	bs, be int    // byte offsets, end exclusive
+	rs, re int    // rune offsets within the sentence, end exclusive
+	bs, be int    // byte offsets within the sentence, end exclusive
 	kind   uint8  // tWord, tNum, …
 	id     uint16 // lexicon id of a word (0: not in the lexicon)
 	val    int32  // month 1–12, weekday 0–6, number value, or the punctuation rune
@@ -28,56 +32,55 @@ type token struct {
 	abbr   bool   // abbreviated month name ("Jan")
 }
 
-// tokenize splits s into tokens, appending to toks[:0]. buf is scratch space
-// for lower-casing; both are returned for reuse.
-func tokenize(s string, toks []token, buf []byte) ([]token, []byte) {
+// fromWords builds the tokens of a sentence from its words, as text.Words
+// splits it, appending to toks[:0]. Each word gives its runs of letters,
+// its numbers and its marks, with offsets inside it; only an ISO date that
+// the words split ("2024-01-17T08:00") is read across words. buf is scratch
+// space for lower-casing; both are returned for reuse.
+func fromWords(words []text.Word, toks []token, buf []byte) ([]token, []byte) {
 	toks = toks[:0]
-	ri := 0 // rune index of byte i
-	space := true
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			space = true
-			i++
-			ri++
-		case c >= '0' && c <= '9':
-			t, ni, nri := scanNumber(s, i, ri)
-			t.space = space
-			toks = append(toks, t)
-			i, ri, space = ni, nri, false
-		case c < utf8.RuneSelf:
-			if isASCIILetter(c) {
-				var t token
-				t, buf, i, ri = scanWord(s, i, ri, buf)
-				t.space = space
-				toks = append(toks, t)
-				space = false
-				continue
-			}
-			toks = append(toks, token{rs: ri, re: ri + 1, bs: i, be: i + 1, kind: tPunct, val: int32(c), space: space})
-			i++
-			ri++
-			space = false
-		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
+	from := 0 // byte of words[k] where its tokens resume, after an ISO date read across words
+	for k := 0; k < len(words); k++ {
+		w := &words[k]
+		f := w.Form
+		space := from == 0 && (k == 0 || words[k-1].SpaceAfter)
+		i, ri := from, w.Start+from // an ISO date ends on ASCII digits: bytes are runes
+		from = 0
+		for i < len(f) {
+			var t token
+			c := f[i]
 			switch {
-			case unicode.IsLetter(r):
-				var t token
-				t, buf, i, ri = scanWord(s, i, ri, buf)
-				t.space = space
-				toks = append(toks, t)
-				space = false
-			case unicode.IsSpace(r):
-				space = true
-				i += n
-				ri++
+			case c >= '0' && c <= '9':
+				t = number(f, i)
+			case c < utf8.RuneSelf && isASCIILetter(c) || c >= utf8.RuneSelf && isLetterAt(f, i):
+				t, buf = letters(f, i, buf)
 			default:
-				toks = append(toks, token{rs: ri, re: ri + 1, bs: i, be: i + n, kind: tPunct, val: int32(r), space: space})
-				i += n
-				ri++
-				space = false
+				n := 1
+				r := rune(c)
+				if c >= utf8.RuneSelf {
+					r, n = utf8.DecodeRuneInString(f[i:])
+				}
+				t = token{bs: i, be: i + n, re: 1, kind: tPunct, val: r}
 			}
+			if t.kind == tNum && t.be == len(f) && t.be-t.bs == 4 {
+				if v, e, o, ok := isoAcross(words, k, int(t.val)); ok {
+					// The date ends at byte o of words[e], on a digit: its
+					// runes there are its bytes.
+					toks = append(toks, token{rs: ri, re: words[e].Start + o, bs: w.ByteStart + i, be: words[e].ByteStart + o,
+						kind: tISO, val: int32(v), space: space})
+					k, from = e-1, o
+					break
+				}
+			}
+			// Offsets of t are within f, its runes counted from 0: move them
+			// into the sentence.
+			t.rs, t.re = ri, ri+t.re
+			ri = t.re
+			i = t.be
+			t.bs += w.ByteStart
+			t.be += w.ByteStart
+			t.space, space = space, false
+			toks = append(toks, t)
 		}
 	}
 	return toks, buf
@@ -87,73 +90,102 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 func isDigit(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
 
-// scanWord reads a run of letters starting at byte i (rune index ri) and
-// looks it up, lower-cased, in the lexicon.
-func scanWord(s string, i, ri int, buf []byte) (token, []byte, int, int) {
-	t := token{bs: i, rs: ri, kind: tWord}
-	buf = buf[:0]
-	first := true
-	for i < len(s) {
-		c := s[i]
+// isLetterAt reports a letter beginning at f[i].
+func isLetterAt(f string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(f[i:])
+	return unicode.IsLetter(r)
+}
+
+// letters reads the run of letters of f starting at byte i and looks it up,
+// lower-cased, in the lexicon. The token's byte offsets are within f and re
+// is its length in runes.
+func letters(f string, i int, buf []byte) (token, []byte) {
+	t := token{bs: i, kind: tWord}
+	start := i
+	fold := false // the key differs from the letters: upper case or not ASCII
+	n := 0
+	for i < len(f) {
+		c := f[i]
 		if c < utf8.RuneSelf {
 			if !isASCIILetter(c) {
 				break
 			}
-			if first {
-				t.upper = c <= 'Z'
-			}
-			buf = append(buf, c|0x20)
+			fold = fold || c <= 'Z'
 			i++
 		} else {
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, w := utf8.DecodeRuneInString(f[i:])
 			if !unicode.IsLetter(r) {
 				break
 			}
-			if first {
-				t.upper = unicode.IsUpper(r)
-			}
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-			i += n
+			fold = true
+			i += w
 		}
-		first = false
-		ri++
+		n++
 	}
-	t.be, t.re = i, ri
-	if e, ok := lexicon[string(buf)]; ok {
+	t.be, t.re = i, n
+	if c := f[start]; c < utf8.RuneSelf {
+		t.upper = c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(f[start:])
+		t.upper = unicode.IsUpper(r)
+	}
+	var e lexEntry
+	var ok bool
+	if fold {
+		buf = lower(buf[:0], f[start:i])
+		e, ok = lexicon[string(buf)]
+	} else {
+		e, ok = lexicon[f[start:i]]
+	}
+	if ok {
 		t.id, t.val, t.abbr = e.id, int32(e.val), e.abbr
 	}
-	return t, buf, i, ri
+	return t, buf
 }
 
-// scanNumber reads digits at byte i: an ISO date, a decade ("1990s"), an
-// ordinal ("17th") or a number with optional thousands commas.
-func scanNumber(s string, i, ri int) (token, int, int) {
+// lower appends the letters of w, lower-cased, to buf.
+func lower(buf []byte, w string) []byte {
+	for k := 0; k < len(w); {
+		c := w[k]
+		if c < utf8.RuneSelf {
+			buf = append(buf, c|0x20)
+			k++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[k:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		k += n
+	}
+	return buf
+}
+
+// number reads the digits of f at byte i: an ISO date, a decade ("1990s"),
+// an ordinal ("17th") or a number with optional thousands commas. The
+// token's offsets are within f and re is its length (in runes, as bytes).
+func number(f string, i int) token {
 	start := i
 	v := 0
-	for i < len(s) && isDigit(s, i) {
+	for i < len(f) && isDigit(f, i) {
 		if v < 1e8 {
-			v = v*10 + int(s[i]-'0')
+			v = v*10 + int(f[i]-'0')
 		}
 		i++
 	}
 	nd := i - start
-	t := token{bs: start, rs: ri, kind: tNum}
+	t := token{bs: start, kind: tNum}
 	// ISO 8601 calendar date: YYYY-MM-DD not followed by another digit.
-	if nd == 4 && i+6 <= len(s) && s[i] == '-' && isDigit(s, i+1) && isDigit(s, i+2) &&
-		s[i+3] == '-' && isDigit(s, i+4) && isDigit(s, i+5) && !isDigit(s, i+6) {
-		m := int(s[i+1]-'0')*10 + int(s[i+2]-'0')
-		d := int(s[i+4]-'0')*10 + int(s[i+5]-'0')
-		if m >= 1 && m <= 12 && d >= 1 && d <= daysIn(v, m) {
-			t.kind = tISO
-			t.val = int32(v*10000 + m*100 + d)
-			i += 6
-			t.be, t.re = i, ri+(i-start)
-			return t, i, t.re
+	if nd == 4 && i+6 <= len(f) && f[i] == '-' && isDigit(f, i+1) && isDigit(f, i+2) &&
+		f[i+3] == '-' && isDigit(f, i+4) && isDigit(f, i+5) && !isDigit(f, i+6) {
+		if d, ok := isoDate(v, f[i+1], f[i+2], f[i+4], f[i+5]); ok {
+			t.kind, t.val = tISO, int32(d)
+			t.be = i + 6
+			t.re = t.be - start
+			return t
 		}
 	}
 	// Thousands groups: 1,200 or 12,000,000.
-	for i+3 < len(s) && s[i] == ',' && isDigit(s, i+1) && isDigit(s, i+2) && isDigit(s, i+3) && !isDigit(s, i+4) {
-		v = v*1000 + int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0')
+	for i+3 < len(f) && f[i] == ',' && isDigit(f, i+1) && isDigit(f, i+2) && isDigit(f, i+3) && !isDigit(f, i+4) {
+		v = v*1000 + int(f[i+1]-'0')*100 + int(f[i+2]-'0')*10 + int(f[i+3]-'0')
 		if v > 1e8 {
 			v = 1e8
 		}
@@ -169,20 +201,63 @@ func scanNumber(s string, i, ri int) (token, int, int) {
 	}
 	t.ndig = uint8(nd)
 	// Suffixes glued to the digits.
-	if i+1 < len(s) && isASCIILetter(s[i]) {
-		a, b := s[i]|0x20, s[i+1]|0x20
+	if i+1 < len(f) && isASCIILetter(f[i]) {
+		a, b := f[i]|0x20, f[i+1]|0x20
 		after := i + 2
-		endsWord := after >= len(s) || !isASCIILetter(s[after])
-		switch {
-		case endsWord && (a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'):
+		endsWord := after >= len(f) || !isASCIILetter(f[after])
+		if endsWord && (a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h') {
 			t.ord = true
 			i = after
 		}
 	}
-	if !t.ord && nd == 4 && i < len(s) && s[i]|0x20 == 's' && (i+1 >= len(s) || !isASCIILetter(s[i+1])) {
+	if !t.ord && nd == 4 && i < len(f) && f[i]|0x20 == 's' && (i+1 >= len(f) || !isASCIILetter(f[i+1])) {
 		t.kind = tDecade
 		i++
 	}
-	t.be, t.re = i, ri+(i-start)
-	return t, i, t.re
+	t.be = i
+	t.re = i - start
+	return t
+}
+
+// isoDate returns y-m-d as the number yyyymmdd when the month, digits m1
+// m2, and the day, digits d1 d2, exist in year y.
+func isoDate(y int, m1, m2, d1, d2 byte) (int, bool) {
+	m := int(m1-'0')*10 + int(m2-'0')
+	d := int(d1-'0')*10 + int(d2-'0')
+	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, false
+	}
+	return y*10000 + m*100 + d, true
+}
+
+// isoAcross reads an ISO date whose year y, four digits, ends words[k] and
+// whose "-MM-DD" text.Words put into the words after it, which follow
+// without a space ("x2024-01-17" → "x2024" "-" "01" "-" "17";
+// "2024-01-17T08:00" → "2024" "-" "01" "-" "17T08:00"). It returns the
+// date as yyyymmdd and where it ends, byte o of words[e], and ok.
+func isoAcross(words []text.Word, k, y int) (v, e, o int, ok bool) {
+	var b [7]byte // "-MM-DD" and the byte after
+	n := 0
+	j, i := k, len(words[k].Form)
+	for n < len(b) {
+		if i == len(words[j].Form) {
+			if words[j].SpaceAfter || j+1 >= len(words) {
+				break
+			}
+			j, i = j+1, 0
+			continue
+		}
+		b[n] = words[j].Form[i]
+		n++
+		i++
+		if n == 6 {
+			e, o = j, i
+		}
+	}
+	digit := func(p int) bool { return p < n && b[p] >= '0' && b[p] <= '9' }
+	if n < 6 || b[0] != '-' || b[3] != '-' || !digit(1) || !digit(2) || !digit(4) || !digit(5) || digit(6) {
+		return 0, 0, 0, false
+	}
+	v, ok = isoDate(y, b[1], b[2], b[4], b[5])
+	return v, e, o, ok
 }

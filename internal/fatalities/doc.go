@@ -24,6 +24,10 @@
 // among up to five people who died", "nine people, including four
 // children"), only the total is returned.
 //
-// The scanner is hand-written over a small token stream with one map lookup
-// per word; it uses no regular expressions.
+// Sentences are read in the words text.Words splits them into (FindWords
+// takes words already split, Find splits the sentence itself). The scanner
+// is hand-written over a small token stream built from those words — each
+// word's runs of letters, numbers and marks, so "10:30" gives "10", ":" and
+// "30" — with one map lookup per run of letters; it uses no regular
+// expressions.
 package fatalities

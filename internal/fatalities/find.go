@@ -1,5 +1,11 @@
 package fatalities
 
+import (
+	"sync"
+
+	"github.com/dyad-events/dyad/internal/text"
+)
+
 // Count is a reported number of dead. A nil bound is open.
 type Count struct {
 	Start, End int // rune offsets within the sentence of the whole phrase
@@ -144,7 +150,35 @@ func mul(a, b int) int {
 // hundreds 200, thousands 2000). ok is false unless the whole phrase is one
 // number.
 func ParseNumber(s string) (int, bool) {
-	toks, _ := tokenize(s, nil, nil)
+	x := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(x)
+	x.words = text.AppendWords(x.words[:0], s)
+	return x.parseNumber(x.words)
+}
+
+// ParseNumberWords is ParseNumber for a phrase already split into words:
+// words are as text.Words returns them for the phrase, or the run of a
+// sentence's words that holds it.
+func ParseNumberWords(words []text.Word) (int, bool) {
+	x := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(x)
+	return x.parseNumber(words)
+}
+
+// scratch holds the slices Find and ParseNumber reuse; scratchPool keeps
+// them from one call to the next.
+type scratch struct {
+	words []text.Word // for Find and ParseNumber, which split the text themselves
+	toks  []token
+	buf   []byte
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// parseNumber is ParseNumberWords.
+func (x *scratch) parseNumber(words []text.Word) (int, bool) {
+	x.toks, x.buf = fromWords(words, x.toks, x.buf)
+	toks := x.toks
 	if len(toks) == 0 {
 		return 0, false
 	}
@@ -411,9 +445,29 @@ func (s *scanner) subset(p phrase, idx int, counted []phrase) bool {
 }
 
 // Find returns the counts of dead reported in a sentence, in text order.
+// It splits the sentence with text.Words; a caller that has its words
+// already calls FindWords.
 func Find(sentence string) []Count {
-	var toks []token
-	toks, _ = tokenize(sentence, make([]token, 0, 32), make([]byte, 0, 32))
+	x := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(x)
+	x.words = text.AppendWords(x.words[:0], sentence)
+	return x.find(sentence, x.words)
+}
+
+// FindWords is Find for a sentence already split into words: words are
+// the words of sentence as text.Words returns them, or a run of them (a
+// clause), and counts are looked for in those words only. The counts'
+// offsets are within sentence, as the words' are.
+func FindWords(sentence string, words []text.Word) []Count {
+	x := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(x)
+	return x.find(sentence, words)
+}
+
+// find is FindWords.
+func (x *scratch) find(sentence string, words []text.Word) []Count {
+	x.toks, x.buf = fromWords(words, x.toks, x.buf)
+	toks := x.toks
 	s := scanner{toks: toks}
 	var counted []phrase
 	for i := 0; i < len(toks); {

@@ -3,6 +3,8 @@ package fatalities
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // Token kinds.
@@ -12,10 +14,12 @@ const (
 	tPunct
 )
 
-// token is one word, number or punctuation mark.
+// token is one run of letters, number or punctuation mark. A word of
+// text.Words gives one token or, when it holds marks or both letters and
+// digits ("U.S.", "10:30", "al-Adl's" → "al" "-" "Adl" and "'" "s"), several.
 type token struct {
-	rs, re int   // rune offsets, end exclusive
-	bs, be int   // byte offsets, end exclusive
+	rs, re int   // rune offsets within the sentence, end exclusive
+	bs, be int   // byte offsets within the sentence, end exclusive
 	kind   uint8 // tWord, tNum, tPunct
 	cls    uint8 // word class (cl…)
 	val    int32 // number value, word value or punctuation rune
@@ -23,7 +27,7 @@ type token struct {
 	ord    bool  // "17th"
 	upper  bool  // word starts upper-case
 	space  bool  // whitespace before the token
-	glued  bool  // letters follow the digits ("3pm", "16-year")
+	glued  bool  // letters follow the digits ("3pm", "1990s")
 }
 
 func isASCIILetter(c byte) bool    { return c|0x20 >= 'a' && c|0x20 <= 'z' }
@@ -32,93 +36,150 @@ func isDigit(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <=
 // maxValue caps numbers so that ranges never overflow.
 const maxValue = 1_000_000_000
 
-// tokenize splits s into tokens, appending to toks[:0]; buf is scratch.
-func tokenize(s string, toks []token, buf []byte) ([]token, []byte) {
+// fromWords builds the tokens of a sentence from its words, as text.Words
+// splits it, appending to toks[:0]. Each word gives its runs of letters,
+// its numbers and its marks, with offsets inside it; a number that ends its
+// word is glued when the next word follows without a space and begins with
+// a letter ("3" "pm"). buf is scratch space for lower-casing; both are
+// returned for reuse.
+func fromWords(words []text.Word, toks []token, buf []byte) ([]token, []byte) {
 	toks = toks[:0]
-	ri := 0
-	space := true
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-			space, i, ri = true, i+1, ri+1
-		case c >= '0' && c <= '9':
-			t := token{bs: i, rs: ri, kind: tNum, space: space}
-			v, nd := 0, 0
-			for isDigit(s, i) {
-				if v < maxValue {
-					v = v*10 + int(s[i]-'0')
-				}
-				i++
-				nd++
-			}
-			for i+3 < len(s) && s[i] == ',' && isDigit(s, i+1) && isDigit(s, i+2) && isDigit(s, i+3) && !isDigit(s, i+4) {
-				v = v*1000 + int(s[i+1]-'0')*100 + int(s[i+2]-'0')*10 + int(s[i+3]-'0')
-				i += 4
-				nd += 3
-			}
-			if i+1 < len(s) && isASCIILetter(s[i]) {
-				a, b := s[i]|0x20, s[i+1]|0x20
-				if (a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h') && (i+2 >= len(s) || !isASCIILetter(s[i+2])) {
-					t.ord = true
-					i += 2
-				}
-			}
-			if i < len(s) && isASCIILetter(s[i]) {
-				t.glued = true
-			}
-			t.val, t.ndig = int32(min(v, maxValue)), uint8(min(nd, 255))
-			t.be, t.re = i, ri+(i-t.bs)
-			ri = t.re
-			toks = append(toks, t)
-			space = false
-		default:
-			r, n := rune(c), 1
-			if c >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(s[i:])
-			}
+	for k := range words {
+		w := &words[k]
+		f := w.Form
+		space := k == 0 || words[k-1].SpaceAfter
+		ri := w.Start
+		for i := 0; i < len(f); {
+			var t token
+			c := f[i]
 			switch {
-			case c < utf8.RuneSelf && isASCIILetter(c) || c >= utf8.RuneSelf && unicode.IsLetter(r):
-				t := token{bs: i, rs: ri, kind: tWord, space: space}
-				buf = buf[:0]
-				first := true
-				for i < len(s) {
-					r, n := rune(s[i]), 1
-					if s[i] >= utf8.RuneSelf {
-						r, n = utf8.DecodeRuneInString(s[i:])
-					}
-					if !unicode.IsLetter(r) {
-						break
-					}
-					if first {
-						t.upper = unicode.IsUpper(r)
-						first = false
-					}
-					if r < utf8.RuneSelf {
-						buf = append(buf, byte(r)|0x20)
-					} else {
-						buf = utf8.AppendRune(buf, unicode.ToLower(r))
-					}
-					i += n
-					ri++
+			case c >= '0' && c <= '9':
+				t = number(f, i)
+				if t.be == len(f) && !w.SpaceAfter && k+1 < len(words) && words[k+1].Form != "" && isASCIILetter(words[k+1].Form[0]) {
+					t.glued = true // "3" of "3" "pm"
 				}
-				t.be, t.re = i, ri
-				if e, ok := lexicon[string(buf)]; ok {
-					t.cls, t.val = e.cls, e.val
-				}
-				toks = append(toks, t)
-			case unicode.IsSpace(r):
-				space = true
-				i += n
-				ri++
-				continue
+			case c < utf8.RuneSelf && isASCIILetter(c) || c >= utf8.RuneSelf && isLetterAt(f, i):
+				t, buf = letters(f, i, buf)
 			default:
-				toks = append(toks, token{bs: i, be: i + n, rs: ri, re: ri + 1, kind: tPunct, val: r, space: space})
-				i += n
-				ri++
+				n := 1
+				r := rune(c)
+				if c >= utf8.RuneSelf {
+					r, n = utf8.DecodeRuneInString(f[i:])
+				}
+				t = token{bs: i, be: i + n, re: 1, kind: tPunct, val: r}
 			}
-			space = false
+			// Offsets of t are within f, its runes counted from 0: move them
+			// into the sentence.
+			t.rs, t.re = ri, ri+t.re
+			ri = t.re
+			i = t.be
+			t.bs += w.ByteStart
+			t.be += w.ByteStart
+			t.space, space = space, false
+			toks = append(toks, t)
 		}
 	}
 	return toks, buf
+}
+
+// isLetterAt reports a letter beginning at f[i].
+func isLetterAt(f string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(f[i:])
+	return unicode.IsLetter(r)
+}
+
+// number reads the digits of f at byte i, with thousands commas ("1,200")
+// and an ordinal suffix ("17th"). The token's offsets are within f and re
+// is its length (in runes, as bytes).
+func number(f string, i int) token {
+	t := token{bs: i, kind: tNum}
+	v, nd := 0, 0
+	for isDigit(f, i) {
+		if v < maxValue {
+			v = v*10 + int(f[i]-'0')
+		}
+		i++
+		nd++
+	}
+	for i+3 < len(f) && f[i] == ',' && isDigit(f, i+1) && isDigit(f, i+2) && isDigit(f, i+3) && !isDigit(f, i+4) {
+		v = v*1000 + int(f[i+1]-'0')*100 + int(f[i+2]-'0')*10 + int(f[i+3]-'0')
+		i += 4
+		nd += 3
+	}
+	if i+1 < len(f) && isASCIILetter(f[i]) {
+		a, b := f[i]|0x20, f[i+1]|0x20
+		if (a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h') && (i+2 >= len(f) || !isASCIILetter(f[i+2])) {
+			t.ord = true
+			i += 2
+		}
+	}
+	if i < len(f) && isASCIILetter(f[i]) {
+		t.glued = true
+	}
+	t.val, t.ndig = int32(min(v, maxValue)), uint8(min(nd, 255))
+	t.be, t.re = i, i-t.bs
+	return t
+}
+
+// letters reads the run of letters of f starting at byte i and looks it up,
+// lower-cased, in the lexicon. The token's byte offsets are within f and re
+// is its length in runes.
+func letters(f string, i int, buf []byte) (token, []byte) {
+	t := token{bs: i, kind: tWord}
+	start := i
+	fold := false // the key differs from the letters: upper case or not ASCII
+	n := 0
+	for i < len(f) {
+		c := f[i]
+		if c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				break
+			}
+			fold = fold || c <= 'Z'
+			i++
+		} else {
+			r, w := utf8.DecodeRuneInString(f[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			fold = true
+			i += w
+		}
+		n++
+	}
+	t.be, t.re = i, n
+	if c := f[start]; c < utf8.RuneSelf {
+		t.upper = c <= 'Z'
+	} else {
+		r, _ := utf8.DecodeRuneInString(f[start:])
+		t.upper = unicode.IsUpper(r)
+	}
+	var e lexEntry
+	var ok bool
+	if fold {
+		buf = lower(buf[:0], f[start:i])
+		e, ok = lexicon[string(buf)]
+	} else {
+		e, ok = lexicon[f[start:i]]
+	}
+	if ok {
+		t.cls, t.val = e.cls, e.val
+	}
+	return t, buf
+}
+
+// lower appends the letters of w, lower-cased, to buf.
+func lower(buf []byte, w string) []byte {
+	for k := 0; k < len(w); {
+		c := w[k]
+		if c < utf8.RuneSelf {
+			buf = append(buf, c|0x20)
+			k++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(w[k:])
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		k += n
+	}
+	return buf
 }
