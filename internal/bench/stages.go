@@ -12,7 +12,6 @@ import (
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/places"
-	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -25,9 +24,9 @@ type Work struct {
 	Cleaned   string
 	Sentences []text.Sentence
 	Texts     []string
+	Words     [][]text.Word // each sentence's words: the one token stream
 	Tokens    [][]text.Token
 	Actors    [][]actors.Mention
-	Syntax    [][]syntax.Token // the analysed sentences (nil where no party is named)
 	Dates     [][]dates.Expr
 	Places    [][]places.Mention
 	Deaths    [][]fatalities.Count
@@ -50,9 +49,8 @@ type Stage struct {
 // is Analyse's assembling of the stages' findings (small: see the
 // "extract" line of dyad bench for the whole).
 var Stages = []Stage{
-	{Name: "clean+sentences", Run: func(_ *pipeline.Pipeline, w *Work) { CleanStage(w); SentenceStage(w) }},
+	{Name: "clean+sentences+words", Run: func(_ *pipeline.Pipeline, w *Work) { CleanStage(w); SentenceStage(w) }},
 	{Name: "tokens+actors", Run: ActorStage},
-	{Name: "syntax", Run: SyntaxStage},
 	{Name: "dates", Run: func(_ *pipeline.Pipeline, w *Work) { DateStage(w) }},
 	{Name: "places", Run: PlaceStage},
 	{Name: "fatalities", Run: func(_ *pipeline.Pipeline, w *Work) { FatalityStage(w) }},
@@ -72,12 +70,14 @@ func NewWork(arts []ingest.Article) []*Work {
 // CleanStage removes boilerplate from the article's text.
 func CleanStage(w *Work) { w.Cleaned = text.Clean(w.Article.Text).Text }
 
-// SentenceStage splits the cleaned text into sentences.
+// SentenceStage splits the cleaned text into sentences and words.
 func SentenceStage(w *Work) {
 	w.Sentences = text.Sentences(w.Cleaned)
 	w.Texts = make([]string, len(w.Sentences))
+	w.Words = make([][]text.Word, len(w.Sentences))
 	for i, s := range w.Sentences {
 		w.Texts[i] = s.Text
+		w.Words[i] = text.Words(s.Text)
 	}
 }
 
@@ -91,20 +91,8 @@ func ActorStage(p *pipeline.Pipeline, w *Work) {
 	}
 }
 
-// SyntaxStage tags and parses each sentence that names a party, as
-// pipeline.Analyse does.
-func SyntaxStage(p *pipeline.Pipeline, w *Work) {
-	w.Syntax = make([][]syntax.Token, len(w.Sentences))
-	parser := p.Syntax.NewParser()
-	for i, s := range w.Sentences {
-		if len(w.Actors[i]) > 0 {
-			w.Syntax[i] = parser.Analyse(s.Text)
-		}
-	}
-}
-
 // DateStage resolves the article's date expressions.
-func DateStage(w *Work) { w.Dates = dates.Resolve(w.Texts, w.Article.Published) }
+func DateStage(w *Work) { w.Dates = dates.ResolveWords(w.Texts, w.Words, w.Article.Published) }
 
 // PlaceStage geocodes each sentence, with the countries its actors and
 // the article's earlier actors name as context.
@@ -119,7 +107,7 @@ func PlaceStage(p *pipeline.Pipeline, w *Work) {
 				article = appendNew(article, m.Country)
 			}
 		}
-		w.Places[i] = p.Places.Find(s.Text, places.Context{Countries: append(sent, article...)})
+		w.Places[i] = p.Places.FindWords(s.Text, w.Words[i], places.Context{Countries: append(sent, article...)})
 	}
 }
 
@@ -127,7 +115,7 @@ func PlaceStage(p *pipeline.Pipeline, w *Work) {
 func FatalityStage(w *Work) {
 	w.Deaths = make([][]fatalities.Count, len(w.Sentences))
 	for i, s := range w.Sentences {
-		w.Deaths[i] = fatalities.Find(s.Text)
+		w.Deaths[i] = fatalities.FindWords(s.Text, w.Words[i])
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/event"
-	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -16,9 +15,6 @@ type Sentence struct {
 	Text   string
 	Start  int // code point offset of the sentence in the article's cleaned text
 	Tokens []text.Token
-	// Syntax is the analysed sentence (UD words with tags, lemmas and the
-	// dependency tree); nil for a sentence that was not parsed.
-	Syntax []syntax.Token
 	Actors []actors.Mention
 	Dates  []DateRef
 	Places []PlaceRef
@@ -44,4 +40,3 @@ type DeathRef struct {
 	Start, End int
 	Min, Max   *int
 }
-

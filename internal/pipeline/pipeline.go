@@ -5,7 +5,6 @@ package pipeline
 
 import (
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/data"
@@ -18,7 +17,6 @@ import (
 	"github.com/dyad-events/dyad/internal/fusion"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/places"
-	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -28,12 +26,9 @@ type Pipeline struct {
 	Actors *actors.Dictionary
 	Coder  *coding.Coder // the rule coder
 	Places *places.Gazetteer
-	Syntax *syntax.Model // tagger and parser
 	// Use is the coder Code uses: the rule coder unless Options chose
 	// another.
 	Use coding.EventCoder
-
-	parsers sync.Pool // *syntax.Parser, one per goroutine at a time
 }
 
 // Options add users' dictionaries to the bundled ones.
@@ -52,10 +47,6 @@ type Options struct {
 type LLMOptions struct {
 	URL, Model, APIKey string
 }
-
-// bundledSyntax loads the embedded tagger and parser once per process:
-// the model is read-only, and every Pipeline shares it.
-var bundledSyntax = sync.OnceValues(func() (*syntax.Model, error) { return syntax.Load(data.FS) })
 
 // New loads the bundled dictionaries, tables and gazetteer.
 func New(opt Options) (*Pipeline, error) {
@@ -83,12 +74,7 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	syn, err := bundledSyntax()
-	if err != nil {
-		return nil, err
-	}
-	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs, OneSided: opt.OneSided}, Places: gaz, Syntax: syn}
-	p.parsers.New = func() any { return syn.NewParser() }
+	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs, OneSided: opt.OneSided}, Places: gaz}
 	p.Use = p.Coder
 	if opt.LLM.URL != "" {
 		if opt.LLM.Model == "" {
@@ -110,25 +96,21 @@ type Result struct {
 func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentence {
 	sents := text.Sentences(cleaned)
 	texts := make([]string, len(sents))
+	// The words of each sentence, as dates, places and fatalities read them
+	// (and the parser will); actors and the coder still read text.Tokenize.
+	words := make([][]text.Word, len(sents))
 	for i, s := range sents {
 		texts[i] = s.Text
+		words[i] = text.Words(s.Text)
 	}
-	exprs := dates.Resolve(texts, published)
+	exprs := dates.ResolveWords(texts, words, published)
 	out := make([]coding.Sentence, len(sents))
 	var articleCountries []string
-	parser := p.parser()
-	if parser != nil {
-		defer p.parsers.Put(parser)
-	}
 	for i, s := range sents {
 		toks := text.Tokenize(s.Text)
 		ms := p.Actors.Mentions(s.Text, toks, published)
 		cs := &out[i]
 		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms}
-		if len(ms) > 0 && parser != nil {
-			// Only a sentence with a party in it can hold an event.
-			cs.Syntax = parser.Analyse(s.Text)
-		}
 		var sentCountries []string
 		for _, m := range ms {
 			if m.Country != "" {
@@ -145,30 +127,18 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 			cs.Dates = append(cs.Dates, d)
 		}
 		ctx := places.Context{Countries: append(sentCountries, articleCountries...)}
-		for _, pm := range p.Places.Find(s.Text, ctx) {
+		for _, pm := range p.Places.FindWords(s.Text, words[i], ctx) {
 			if notAPlace(ms, pm) {
 				continue
 			}
 			pm = ownedBy(ms, toks, pm)
 			cs.Places = append(cs.Places, coding.PlaceRef{Start: pm.Start, End: pm.End, Location: pm.Place.Location()})
 		}
-		for _, c := range fatalities.Find(s.Text) {
+		for _, c := range fatalities.FindWords(s.Text, words[i]) {
 			cs.Deaths = append(cs.Deaths, coding.DeathRef{Start: c.Start, End: c.End, Min: c.Min, Max: c.Max})
 		}
 	}
 	return out
-}
-
-// parser returns a parser for this goroutine (nil for a Pipeline built
-// without a syntax model).
-func (p *Pipeline) parser() *syntax.Parser {
-	if p.Syntax == nil {
-		return nil
-	}
-	if p.parsers.New == nil {
-		return p.Syntax.NewParser()
-	}
-	return p.parsers.Get().(*syntax.Parser)
 }
 
 // notAPlace reports a place name that the sentence uses for an actor:

@@ -4,6 +4,9 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // stopWords are never read as a city or admin1 on their own: common English
@@ -74,7 +77,8 @@ func toSet(s string) map[string]bool {
 
 // span is a stretch of words that names something in the gazetteer.
 type span struct {
-	i, j       int // token range, j exclusive
+	i, j       int    // token range, j exclusive
+	key        string // the folded name, tokens i to j
 	ids        []int32
 	adminHint  bool // "province", "state" etc. follows or precedes
 	cityHint   bool // "city", "village" etc. follows or precedes
@@ -105,8 +109,42 @@ const minNameRunes = 3
 // A reading needs capitalised words; small places, places named like common
 // English words and names that look like part of a person's name are only
 // taken with such support.
+//
+// text may hold several sentences or lines (dyad geocode passes a whole
+// file): Find splits it with text.Sentences and each sentence with
+// text.Words, and reads the sentences together, so that a country one
+// names is context for the others; a name never runs across a sentence's
+// end. A caller that has a sentence's words already calls FindWords.
 func (g *Gazetteer) Find(text string, ctx Context) []Mention {
-	toks := tokenize(text)
+	t := getTokenizer()
+	defer putTokenizer(t)
+	return g.find(text, t.tokenize(text), ctx)
+}
+
+// FindWords is Find for one sentence already split into words: words are
+// the words of sentence as text.Words returns them, or a run of them (a
+// clause; or, with a longer text passed as sentence, the words of one of
+// its sentences), and places are looked for in those words only. Offsets
+// of the mentions are within sentence, as the words' are. It panics if a
+// word's offsets do not index its form in sentence.
+func (g *Gazetteer) FindWords(sentence string, words []text.Word, ctx Context) []Mention {
+	if n := len(words); n > 0 && (!wordOf(sentence, &words[0]) || !wordOf(sentence, &words[n-1])) {
+		panic("places: FindWords: the words' offsets do not index sentence")
+	}
+	t := getTokenizer()
+	defer putTokenizer(t)
+	t.reset(sentence)
+	t.sentence(words, 0, 0)
+	return g.find(sentence, t.done(), ctx)
+}
+
+// wordOf reports whether w's byte offsets hold its form in s.
+func wordOf(s string, w *text.Word) bool {
+	return 0 <= w.ByteStart && w.ByteStart <= w.ByteEnd && w.ByteEnd <= len(s) && s[w.ByteStart:w.ByteEnd] == w.Form
+}
+
+// find is Find for the tokens of s.
+func (g *Gazetteer) find(s string, toks []token, ctx Context) []Mention {
 	if len(toks) == 0 {
 		return nil
 	}
@@ -158,14 +196,13 @@ func (g *Gazetteer) Find(text string, ctx Context) []Mention {
 	}
 
 	var out []Mention
-	runes := []rune(text)
 	for si := range spans {
 		sp := &spans[si]
 		if !sp.accepted {
 			continue
 		}
-		start, end := toks[sp.i].start, toks[sp.j-1].end
-		m := Mention{Start: start, End: end, Text: string(runes[start:end]), Place: g.place(sp.ids[sp.chosen])}
+		a, b := &toks[sp.i], &toks[sp.j-1]
+		m := Mention{Start: a.start, End: b.end, Text: s[a.byteStart:b.byteEnd], Place: g.place(sp.ids[sp.chosen])}
 		order := make([]int, len(sp.ids))
 		for k := range order {
 			order[k] = k
@@ -184,7 +221,7 @@ func (g *Gazetteer) Find(text string, ctx Context) []Mention {
 // spans finds the longest gazetteer names, left to right.
 func (g *Gazetteer) spans(toks []token) []span {
 	var spans []span
-	var b strings.Builder
+	var buf [128]byte
 	for i := 0; i < len(toks); {
 		found := false
 		if toks[i].capital {
@@ -192,10 +229,10 @@ func (g *Gazetteer) spans(toks []token) []span {
 			if maxN > len(toks)-i {
 				maxN = len(toks) - i
 			}
-			// Names do not run across punctuation other than a hyphen or
-			// a possessive.
+			// Names do not run across punctuation other than a hyphen, a
+			// possessive or the start of a sentence.
 			limit := 1
-			for limit < maxN && (toks[i+limit].gap == "" || toks[i+limit].gap == "-") && !toks[i+limit-1].poss {
+			for limit < maxN && (toks[i+limit].gap == "" || toks[i+limit].gap == "-") && !toks[i+limit-1].poss && !toks[i+limit].sentStart {
 				limit++
 			}
 			for n := limit; n >= 1; n-- {
@@ -203,16 +240,22 @@ func (g *Gazetteer) spans(toks []token) []span {
 				if !last.capital {
 					continue
 				}
-				b.Reset()
+				b := buf[:0]
 				for k := i; k < i+n; k++ {
 					if k > i {
-						b.WriteByte(' ')
+						b = append(b, ' ')
 					}
-					b.WriteString(toks[k].key)
+					b = append(b, toks[k].key...)
 				}
-				ids := g.filter(b.String(), toks[i:i+n])
-				if len(ids) > 0 {
-					spans = append(spans, span{i: i, j: i + n, ids: ids})
+				if len(g.index[string(b)]) == 0 {
+					continue
+				}
+				key := toks[i].key
+				if n > 1 {
+					key = string(b)
+				}
+				if ids := g.filter(key, toks[i:i+n]); len(ids) > 0 {
+					spans = append(spans, span{i: i, j: i + n, ids: ids, key: key})
 					i += n
 					found = true
 					break
@@ -233,7 +276,7 @@ func (g *Gazetteer) filter(key string, words []token) []int32 {
 		return nil
 	}
 	single := len(words) == 1
-	letters := len([]rune(strings.ReplaceAll(key, " ", "")))
+	letters := utf8.RuneCountInString(key) - strings.Count(key, " ")
 	var out []int32
 	for _, id := range ids {
 		e := &g.entries[id]
@@ -281,6 +324,7 @@ func (g *Gazetteer) hints(toks []token, spans []span) {
 			switch {
 			case adminWords[w] && g.hasKind(sp.ids, kindAdmin1):
 				sp.adminHint = true
+				sp.key += " " + w
 				sp.j++ // the mention includes "Province"
 			case adminWords[w]:
 				// "Panjgur District": a district named after its town.
@@ -423,13 +467,7 @@ func (g *Gazetteer) score(toks []token, spans []span, si int, ctxRank map[string
 	if sp.scores == nil {
 		sp.scores = make([]float64, len(sp.ids))
 	}
-	key := ""
-	for k := sp.i; k < sp.j; k++ {
-		if k > sp.i {
-			key += " "
-		}
-		key += toks[k].key
-	}
+	key := sp.key
 	best, bestScore := 0, math.Inf(-1)
 	bestSupported := false
 	for n, id := range sp.ids {
@@ -566,10 +604,9 @@ func (g *Gazetteer) accept(toks []token, sp *span, key string) bool {
 }
 
 func sortPlaces(ps []Place) {
-	rank := map[string]int{PrecisionCountry: 0, PrecisionAdmin1: 1, PrecisionCity: 2}
 	sort.SliceStable(ps, func(a, b int) bool {
 		if ps[a].Precision != ps[b].Precision {
-			return rank[ps[a].Precision] < rank[ps[b].Precision]
+			return precisionRank(ps[a].Precision) < precisionRank(ps[b].Precision)
 		}
 		return ps[a].Population > ps[b].Population
 	})
@@ -580,22 +617,24 @@ func sortPlaces(ps []Place) {
 // mention it falls back to the first country of ctx, with country precision.
 // ok is false when there is nothing to go on.
 func (g *Gazetteer) Locate(text string, ctx Context) (p Place, ok bool) {
-	ms := g.Find(text, ctx)
-	if len(ms) > 0 {
-		toks := tokenize(text)
-		prevWord := map[int]string{} // rune start → previous word's key
-		for k := 1; k < len(toks); k++ {
-			prevWord[toks[k].start] = toks[k-1].key
-		}
-		spec := map[string]int{PrecisionCountry: 0, PrecisionAdmin1: 1, PrecisionCity: 2}
+	t := getTokenizer()
+	defer putTokenizer(t)
+	toks := t.tokenize(text)
+	if ms := g.find(text, toks, ctx); len(ms) > 0 {
 		best, bestScore := -1, -1
-		for k, m := range ms {
-			s := spec[m.Place.Precision] * 2
-			if w := prevWord[m.Start]; locatives[w] && w != "of" && w != "from" && w != "to" {
-				s++
+		k := 0 // the token a mention starts at
+		for i, m := range ms {
+			for k < len(toks) && toks[k].start < m.Start {
+				k++
+			}
+			s := precisionRank(m.Place.Precision) * 2
+			if k > 0 {
+				if w := toks[k-1].key; locatives[w] && w != "of" && w != "from" && w != "to" {
+					s++
+				}
 			}
 			if s > bestScore {
-				best, bestScore = k, s
+				best, bestScore = i, s
 			}
 		}
 		return ms[best].Place, true
@@ -606,4 +645,16 @@ func (g *Gazetteer) Locate(text string, ctx Context) (p Place, ok bool) {
 		}
 	}
 	return Place{}, false
+}
+
+// precisionRank orders precisions from the coarsest: country 0, admin1 1,
+// city 2.
+func precisionRank(p string) int {
+	switch p {
+	case PrecisionAdmin1:
+		return 1
+	case PrecisionCity:
+		return 2
+	}
+	return 0
 }

@@ -2,6 +2,11 @@
 // says where they are, as a city, a first-order administrative division
 // (admin1) or a country.
 //
+// Gazetteer.Find and Gazetteer.FindWords read a text in the words that
+// text.Words splits it into, the program's one tokenizer, and the names
+// of the gazetteer are split the same way when it is loaded (Fold), so
+// that a name is found as it is written.
+//
 // The embedded data (package data/places) is built from GeoNames
 // (https://www.geonames.org, CC BY 4.0) by tools/gengazetteer, plus a file of
 // curated additions. Both use one line format, UTF-8 and tab-separated; a
@@ -93,8 +98,8 @@ type Context struct {
 
 // Mention is a place name found in a text.
 type Mention struct {
-	Start, End int     // offsets in Unicode code points (runes) in the text passed to Find, end exclusive
-	Text       string  // the words as written
+	Start, End int     // offsets in Unicode code points (runes) in the text passed to Find or FindWords, end exclusive
+	Text       string  // the words as written: the text from Start to End
 	Place      Place   // the chosen reading
 	Candidates []Place // other readings considered, best first (for `dyad geocode`)
 }

@@ -25,30 +25,74 @@ func f4(t, a, b, c, d uint64) uint64 {
 	return mix(f3(t, a, b, c) ^ d)
 }
 
-// weights is a trained model: int16 weights, bucket-major. used has one
-// bit per bucket, set when the bucket has a non-zero weight: most features
-// of a new sentence were never seen in training, and the bit, read from a
-// table small enough to stay in cache, saves reading their rows.
+// weights is a trained model of int16 weights in one of two layouts.
+// Dense (few classes): w holds every bucket's row, and used has one bit per
+// bucket, set when the row has a non-zero weight — most features of a new
+// sentence were never seen in training, and the bit, read from a table
+// small enough to stay in cache, saves reading their rows. Compact (many
+// classes): index maps a bucket to 1 + its row in w, which holds only the
+// rows in use, so that a table of mostly empty buckets costs four bytes a
+// bucket rather than a whole row.
 type weights struct {
 	bits   uint
 	nclass int
 	w      []int16
-	used   []uint64
+	used   []uint64 // dense
+	index  []int32  // compact
 }
 
+// compactAbove is the row size (in classes) above which tables are compact.
+const compactAbove = 4
+
+// newWeights returns an empty dense table.
 func newWeights(bits uint, nclass int) *weights {
 	return &weights{bits: bits, nclass: nclass, w: make([]int16, (1<<bits)*nclass), used: make([]uint64, (1<<bits+63)/64)}
 }
 
-// index sets the used bits from the weights.
-func (m *weights) index() {
-	clear(m.used)
-	n := m.nclass
+// fromRows builds a table from its used rows, given in bucket order by
+// each(yield), choosing the layout by the number of classes.
+func fromRows(bits uint, nclass, rows int, each func(yield func(r int, row []int16) error) error) (*weights, error) {
+	if nclass <= compactAbove {
+		t := newWeights(bits, nclass)
+		err := each(func(r int, row []int16) error {
+			copy(t.w[r*nclass:(r+1)*nclass], row)
+			t.used[r>>6] |= 1 << (r & 63)
+			return nil
+		})
+		return t, err
+	}
+	t := &weights{bits: bits, nclass: nclass, w: make([]int16, 0, rows*nclass), index: make([]int32, 1<<bits)}
+	err := each(func(r int, row []int16) error {
+		t.w = append(t.w, row...)
+		t.index[r] = int32(len(t.w) / nclass)
+		return nil
+	})
+	return t, err
+}
+
+// rows calls f with each used row in bucket order.
+func (m *weights) rows(f func(r int, row []int16)) {
 	for r := 0; r < 1<<m.bits; r++ {
-		if !zeroRow(m.w[r*n : (r+1)*n]) {
-			m.used[r>>6] |= 1 << (r & 63)
+		if row := m.row(r); row != nil {
+			f(r, row)
 		}
 	}
+}
+
+// row returns bucket r's weights, or nil when it has none.
+func (m *weights) row(r int) []int16 {
+	n := m.nclass
+	if m.index != nil {
+		i := int(m.index[r])
+		if i == 0 {
+			return nil
+		}
+		return m.w[(i-1)*n : i*n : i*n]
+	}
+	if m.used[r>>6]&(1<<(r&63)) == 0 {
+		return nil
+	}
+	return m.w[r*n : (r+1)*n : (r+1)*n]
 }
 
 // score adds each feature's weights into scores (len nclass, zeroed by the
@@ -56,6 +100,19 @@ func (m *weights) index() {
 func (m *weights) score(feats []uint64, scores []int32) {
 	n := m.nclass
 	mask := uint64(1)<<m.bits - 1
+	if m.index != nil {
+		for _, f := range feats {
+			i := int(m.index[f&mask])
+			if i == 0 {
+				continue
+			}
+			row := m.w[(i-1)*n : i*n : i*n]
+			for c, v := range row {
+				scores[c] += int32(v)
+			}
+		}
+		return
+	}
 	for _, f := range feats {
 		r := f & mask
 		if m.used[r>>6]&(1<<(r&63)) == 0 {
@@ -119,9 +176,11 @@ func (m *averaged) update(feats []uint64, gold, pred int) {
 // tick counts one decision.
 func (m *averaged) tick() { m.step++ }
 
-// final averages and quantises the weights to int16.
-func (m *averaged) final() *weights {
-	out := newWeights(m.bits, m.nclass)
+// final averages and quantises the weights to int16, dropping the rows
+// whose largest weight is below prune (features too weak to matter, which
+// would cost memory and model size).
+func (m *averaged) final(prune int) *weights {
+	n := m.nclass
 	avg := make([]float64, len(m.w))
 	max := 0.0
 	for i, w := range m.w {
@@ -131,15 +190,53 @@ func (m *averaged) final() *weights {
 			max = math.Abs(a)
 		}
 	}
-	if max == 0 {
-		return out
+	scale := 0.0
+	if max > 0 {
+		scale = 32767 / max
 	}
-	scale := 32767 / max
-	for i, a := range avg {
-		out.w[i] = int16(math.Round(a * scale))
+	q := make([]int16, n)
+	least := int16(1)
+	if prune > 1 {
+		least = int16(min(prune, 32767))
 	}
-	out.index()
-	return out
+	keep := func() bool {
+		for _, v := range q {
+			if v >= least || v <= -least {
+				return true
+			}
+		}
+		return false
+	}
+	used := 0
+	for r := 0; r < 1<<m.bits; r++ {
+		for c := range q {
+			q[c] = int16(math.Round(avg[r*n+c] * scale))
+		}
+		if keep() {
+			used++
+		}
+	}
+	t, _ := fromRows(m.bits, n, used, func(yield func(int, []int16) error) error {
+		for r := 0; r < 1<<m.bits; r++ {
+			for c := range q {
+				q[c] = int16(math.Round(avg[r*n+c] * scale))
+			}
+			if keep() {
+				yield(r, q)
+			}
+		}
+		return nil
+	})
+	return t
+}
+
+func zeroRow(row []int16) bool {
+	for _, v := range row {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // argmax returns the best class among those allowed (all when ok is nil).

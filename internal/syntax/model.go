@@ -21,7 +21,7 @@ type Model struct {
 	// tagger tags left to right; tagger2 tags again knowing the first
 	// pass's tags of the words to the right.
 	tagger, tagger2, moves, labels *weights
-	lemmas                *lemmatizer
+	lemmas                         *lemmatizer
 	// Beam is the number of partial parses kept while parsing (1: greedy).
 	Beam int
 	// Info describes how the model was trained (one line per fact).
@@ -73,34 +73,17 @@ func (t *weights) write(w *bufio.Writer) error {
 	put(uint64(t.bits))
 	put(uint64(t.nclass))
 	rows := 0
-	for r := 0; r < 1<<t.bits; r++ {
-		if !zeroRow(t.w[r*t.nclass : (r+1)*t.nclass]) {
-			rows++
-		}
-	}
+	t.rows(func(int, []int16) { rows++ })
 	put(uint64(rows))
 	prev := -1
-	for r := 0; r < 1<<t.bits; r++ {
-		row := t.w[r*t.nclass : (r+1)*t.nclass]
-		if zeroRow(row) {
-			continue
-		}
+	t.rows(func(r int, row []int16) {
 		put(uint64(r - prev))
 		prev = r
 		for _, v := range row {
 			w.Write(b[:binary.PutVarint(b[:], int64(v))])
 		}
-	}
+	})
 	return nil
-}
-
-func zeroRow(row []int16) bool {
-	for _, v := range row {
-		if v != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // Read loads a model written by Write; name is used in errors.
@@ -177,7 +160,6 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 	if bits < 4 || bits > 26 || nclass < 1 || nclass > 255 {
 		return nil, fmt.Errorf("bad table shape: 2^%d buckets × %d classes", bits, nclass)
 	}
-	t := newWeights(uint(bits), int(nclass))
 	rows, err := binary.ReadUvarint(r)
 	if err != nil {
 		return nil, err
@@ -185,31 +167,35 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 	if rows > 1<<bits {
 		return nil, fmt.Errorf("%d rows in a table of %d", rows, 1<<bits)
 	}
-	pos := -1
 	n := int(nclass)
-	for i := uint64(0); i < rows; i++ {
-		gap, err := binary.ReadUvarint(r)
-		if err != nil {
-			return nil, err
-		}
-		pos += int(gap)
-		if gap == 0 || pos >= 1<<bits {
-			return nil, fmt.Errorf("row %d out of order or range", pos)
-		}
-		row := t.w[pos*n : (pos+1)*n]
-		for c := range row {
-			v, err := binary.ReadVarint(r)
+	row := make([]int16, n)
+	return fromRows(uint(bits), n, int(rows), func(yield func(int, []int16) error) error {
+		pos := -1
+		for i := uint64(0); i < rows; i++ {
+			gap, err := binary.ReadUvarint(r)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			if v < -32768 || v > 32767 {
-				return nil, fmt.Errorf("weight %d out of range", v)
+			pos += int(gap)
+			if gap == 0 || pos >= 1<<bits {
+				return fmt.Errorf("row %d out of order or range", pos)
 			}
-			row[c] = int16(v)
+			for c := range row {
+				v, err := binary.ReadVarint(r)
+				if err != nil {
+					return err
+				}
+				if v < -32768 || v > 32767 {
+					return fmt.Errorf("weight %d out of range", v)
+				}
+				row[c] = int16(v)
+			}
+			if err := yield(pos, row); err != nil {
+				return err
+			}
 		}
-		t.used[pos>>6] |= 1 << (pos & 63)
-	}
-	return t, nil
+		return nil
+	})
 }
 
 // Parser parses sentences with a model, reusing its scratch space; use
@@ -305,11 +291,7 @@ func (m *Model) Describe() string {
 		w    *weights
 	}{{"tagger", m.tagger}, {"tagger2", m.tagger2}, {"moves", m.moves}, {"labels", m.labels}} {
 		rows := 0
-		for r := 0; r < 1<<t.w.bits; r++ {
-			if !zeroRow(t.w.w[r*t.w.nclass : (r+1)*t.w.nclass]) {
-				rows++
-			}
-		}
+		t.w.rows(func(int, []int16) { rows++ })
 		fmt.Fprintf(&sb, "%s: 2^%d buckets × %d classes, %d rows used\n", t.name, t.w.bits, t.w.nclass, rows)
 	}
 	keys := make([]string, 0, 2)

@@ -2,8 +2,8 @@ package syntax
 
 import (
 	"fmt"
-	"strings"
 	"math/rand/v2"
+	"strings"
 )
 
 // TrainSentence is one gold-annotated sentence. Heads are 1-based with 0
@@ -29,6 +29,9 @@ type TrainOptions struct {
 	// Dev, when set, is parsed after every parser epoch and the model of
 	// the best epoch (by labelled attachment) is kept.
 	Dev []TrainSentence
+	// Prune drops the weight rows whose largest weight (int16, the
+	// largest of a table being 32767) is smaller.
+	Prune int
 	// Inflections are known verb forms and their lemmas ("fled" → "flee"):
 	// the lemmatizer keeps those the treebank does not show it.
 	Inflections map[string]string
@@ -81,7 +84,7 @@ func lexicalAll(sents []TrainSentence) [][]word {
 
 // trainTagger trains a tagger on the sentences whose index idx lists;
 // right holds first-pass tags when it trains the second pass.
-func trainTagger(sents []TrainSentence, words [][]word, idx []int, right [][]UPOS, epochs int, bits uint, rng *rand.Rand, progress func(string, ...any)) *weights {
+func trainTagger(sents []TrainSentence, words [][]word, idx []int, right [][]UPOS, epochs int, bits uint, prune int, rng *rand.Rand, progress func(string, ...any)) *weights {
 	t := newTagTrainer(bits)
 	order := append([]int(nil), idx...)
 	var tags []UPOS
@@ -101,7 +104,7 @@ func trainTagger(sents []TrainSentence, words [][]word, idx []int, right [][]UPO
 			progress("tagger epoch %d: %.4f on training words", e+1, float64(good)/float64(max(total, 1)))
 		}
 	}
-	return t.m.final()
+	return t.m.final(prune)
 }
 
 // jackknife tags every sentence with a tagger trained on the other folds;
@@ -119,7 +122,7 @@ func jackknife(train []TrainSentence, words [][]word, right [][]UPOS, opt *Train
 				in = append(in, i)
 			}
 		}
-		w := trainTagger(train, words, in, right, opt.TagEpochs, opt.TagBits, rng, nil)
+		w := trainTagger(train, words, in, right, opt.TagEpochs, opt.TagBits, opt.Prune, rng, nil)
 		good, total := 0, 0
 		for _, i := range held {
 			tags := make([]UPOS, len(train[i].Forms))
@@ -168,11 +171,11 @@ func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
 	}
 	m := &Model{}
 	opt.Progress("tagger: %d sentences, %d epochs", len(train), opt.TagEpochs)
-	m.tagger = trainTagger(train, words, all, nil, opt.TagEpochs, opt.TagBits, rng, opt.Progress)
+	m.tagger = trainTagger(train, words, all, nil, opt.TagEpochs, opt.TagBits, opt.Prune, rng, opt.Progress)
 	// The second pass learns from first-pass tags as the first pass gets
 	// them wrong on unseen text; the parser, from second-pass tags.
 	first := jackknife(train, words, nil, &opt, rng, 1)
-	m.tagger2 = trainTagger(train, words, all, first, opt.TagEpochs, opt.TagBits, rng, opt.Progress)
+	m.tagger2 = trainTagger(train, words, all, first, opt.TagEpochs, opt.TagBits, opt.Prune, rng, opt.Progress)
 	predicted := jackknife(train, words, first, &opt, rng, 2)
 	if opt.TagOnly {
 		m.moves, m.labels = newWeights(4, numMoves), newWeights(4, labelClasses)
@@ -235,7 +238,7 @@ func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
 			opt.Progress("%s", line)
 			continue
 		}
-		m.moves, m.labels = pt.moves.final(), pt.labels.final()
+		m.moves, m.labels = pt.moves.final(opt.Prune), pt.labels.final(opt.Prune)
 		sc := m.Evaluate(opt.Dev)
 		opt.Progress("%s; dev UPOS %.4f UAS %.4f LAS %.4f", line, sc.UPOS, sc.UAS, sc.LAS)
 		if sc.LAS > bestLAS {
@@ -245,7 +248,7 @@ func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
 	if bestMoves != nil {
 		m.moves, m.labels = bestMoves, bestLabels
 	} else {
-		m.moves, m.labels = pt.moves.final(), pt.labels.final()
+		m.moves, m.labels = pt.moves.final(opt.Prune), pt.labels.final(opt.Prune)
 	}
 	return m, nil
 }
