@@ -86,7 +86,7 @@ func ActorStage(p *pipeline.Pipeline, w *Work) {
 	w.Tokens = make([][]text.Token, len(w.Sentences))
 	w.Actors = make([][]actors.Mention, len(w.Sentences))
 	for i, s := range w.Sentences {
-		w.Tokens[i] = text.Tokenize(s.Text)
+		w.Tokens[i] = text.TokenizeWords(s.Text, w.Words[i])
 		w.Actors[i] = p.Actors.Mentions(s.Text, w.Tokens[i], w.Article.Published)
 	}
 }

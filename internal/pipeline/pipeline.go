@@ -96,8 +96,9 @@ type Result struct {
 func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentence {
 	sents := text.Sentences(cleaned)
 	texts := make([]string, len(sents))
-	// The words of each sentence, as dates, places and fatalities read them
-	// (and the parser will); actors and the coder still read text.Tokenize.
+	// The words of each sentence: dates, places and fatalities read them
+	// (and the parser will); actors and the coder read the coarser tokens
+	// text.TokenizeWords makes of them.
 	words := make([][]text.Word, len(sents))
 	for i, s := range sents {
 		texts[i] = s.Text
@@ -107,7 +108,7 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 	out := make([]coding.Sentence, len(sents))
 	var articleCountries []string
 	for i, s := range sents {
-		toks := text.Tokenize(s.Text)
+		toks := text.TokenizeWords(s.Text, words[i])
 		ms := p.Actors.Mentions(s.Text, toks, published)
 		cs := &out[i]
 		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms}

@@ -182,10 +182,29 @@ func (p *Parser) label(s *state, h, d int) Rel {
 		return Root
 	}
 	p.feats = s.labelFeatures(p.feats[:0], h, d)
+	// The label is a function of the features alone, and the items of a
+	// beam make the same arcs in the same contexts again and again: a
+	// small table keyed by the features' hash saves scoring them anew.
+	key := uint64(0x9e3779b97f4a7c15)
+	for _, f := range p.feats {
+		key = mix(key ^ f)
+	}
+	memo := &p.labelled[key%uint64(len(p.labelled))]
+	if memo.key == key && memo.rel != NoRel {
+		return memo.rel
+	}
 	clear(p.lscores)
 	p.m.labels.score(p.feats, p.lscores)
 	p.lscores[Root-1] = -1 << 30
-	return Rel(argmax32(p.lscores, nil) + 1)
+	r := Rel(argmax32(p.lscores, nil) + 1)
+	*memo = labelMemo{key: key, rel: r}
+	return r
+}
+
+// labelMemo is a label chosen for a set of label features.
+type labelMemo struct {
+	key uint64
+	rel Rel
 }
 
 // beamTrainer trains the move model globally with a beam.

@@ -201,17 +201,18 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 // Parser parses sentences with a model, reusing its scratch space; use
 // one per goroutine.
 type Parser struct {
-	m       *Model
-	st      state
-	words   []word
-	tags    []UPOS
-	first   []UPOS // the tagger's first pass
-	feats   []uint64
-	scores  []int32
-	lscores []int32
-	buf     []byte
-	wordBuf []text.Word
-	beam    beamSearch
+	m        *Model
+	st       state
+	words    []word
+	tags     []UPOS
+	first    []UPOS // the tagger's first pass
+	feats    []uint64
+	scores   []int32
+	lscores  []int32
+	buf      []byte
+	wordBuf  []text.Word
+	beam     beamSearch
+	labelled [1024]labelMemo
 }
 
 // NewParser returns a parser using m.
@@ -265,14 +266,7 @@ func (p *Parser) Parse(toks []Token) {
 		r := NoRel
 		if move != shift {
 			h, d := s.arcTarget(move)
-			r = Root
-			if h != 0 {
-				p.feats = s.labelFeatures(p.feats[:0], h, d)
-				clear(p.lscores)
-				p.m.labels.score(p.feats, p.lscores)
-				p.lscores[Root-1] = -1 << 30
-				r = Rel(argmax32(p.lscores, nil) + 1)
-			}
+			r = p.label(s, h, d)
 		}
 		s.apply(move, r)
 	}

@@ -207,14 +207,7 @@ func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
 		}
 	}
 	m.lemmas = learnLemmatizer(lemmaSamples)
-	for form, lemma := range opt.Inflections {
-		for _, t := range []UPOS{VERB, AUX} {
-			k := lemmaKey{t, strings.ToLower(form)}
-			if _, ok := m.lemmas.exceptions[k]; !ok && m.lemmas.lemma(form, t) != lemma {
-				m.lemmas.exceptions[k] = lemma
-			}
-		}
-	}
+	addInflections(m.lemmas, lemmaSamples, opt.Inflections)
 
 	pt := newParseTrainer(opt.MoveBits, opt.LabelBits, opt.Seed)
 	bt := &beamTrainer{parseTrainer: pt, k: opt.Beam}
@@ -251,6 +244,38 @@ func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
 		m.moves, m.labels = pt.moves.final(opt.Prune), pt.labels.final(opt.Prune)
 	}
 	return m, nil
+}
+
+// addInflections adds known verb forms to the lemmatizer's exceptions: a
+// form the treebank never shows as a verb, and a form whose treebank lemma
+// is one no other form shares (an annotation slip, as a lemma "flead"
+// for "fled" would be) while the table says otherwise. Where the treebank
+// has a real paradigm ("lay" as the verb lay, not only the past of lie),
+// it wins.
+func addInflections(l *lemmatizer, samples []lemmaSample, inflections map[string]string) {
+	seen := map[lemmaKey]bool{}
+	formsOf := map[string]map[string]bool{}
+	for _, s := range samples {
+		if s.tag != VERB && s.tag != AUX {
+			continue
+		}
+		lower := strings.ToLower(s.form)
+		seen[lemmaKey{s.tag, lower}] = true
+		if formsOf[s.lemma] == nil {
+			formsOf[s.lemma] = map[string]bool{}
+		}
+		formsOf[s.lemma][lower] = true
+	}
+	for form, lemma := range inflections {
+		for _, t := range []UPOS{VERB, AUX} {
+			k := lemmaKey{t, strings.ToLower(form)}
+			got := l.lemma(form, t)
+			if got == lemma || seen[k] && len(formsOf[got]) > 1 {
+				continue
+			}
+			l.exceptions[k] = lemma
+		}
+	}
 }
 
 // Scores are a model's accuracy on gold sentences: the fraction of words
