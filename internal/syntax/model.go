@@ -121,12 +121,9 @@ func Read(r io.Reader, name string) (*Model, error) {
 		class int
 	}{{"tagger", &m.tagger, tagClasses}, {"tagger2", &m.tagger2, tagClasses}, {"moves", &m.moves, numMoves}, {"labels", &m.labels, labelClasses}}
 	for _, t := range want {
-		w, err := readWeights(br)
+		w, err := readWeights(br, t.class)
 		if err != nil {
 			return nil, fmt.Errorf("syntax model %s: %s weights: %w", name, t.name, err)
-		}
-		if w.nclass != t.class {
-			return nil, fmt.Errorf("syntax model %s: %s weights have %d classes, want %d", name, t.name, w.nclass, t.class)
 		}
 		*t.dst = w
 	}
@@ -148,7 +145,10 @@ func readString(r *bufio.Reader) (string, error) {
 	return string(b), nil
 }
 
-func readWeights(r *bufio.Reader) (*weights, error) {
+// maxBits bounds a table's size when reading (2^24 buckets).
+const maxBits = 24
+
+func readWeights(r *bufio.Reader, classes int) (*weights, error) {
 	bits, err := binary.ReadUvarint(r)
 	if err != nil {
 		return nil, err
@@ -157,8 +157,11 @@ func readWeights(r *bufio.Reader) (*weights, error) {
 	if err != nil {
 		return nil, err
 	}
-	if bits < 4 || bits > 26 || nclass < 1 || nclass > 255 {
-		return nil, fmt.Errorf("bad table shape: 2^%d buckets × %d classes", bits, nclass)
+	if bits < 4 || bits > maxBits {
+		return nil, fmt.Errorf("2^%d buckets: want 2^4 to 2^%d", bits, maxBits)
+	}
+	if nclass != uint64(classes) {
+		return nil, fmt.Errorf("%d classes, want %d", nclass, classes)
 	}
 	rows, err := binary.ReadUvarint(r)
 	if err != nil {

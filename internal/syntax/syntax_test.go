@@ -3,6 +3,8 @@ package syntax
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,5 +239,41 @@ func FuzzAnalyse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		toks := p.Analyse(s)
 		checkTree(t, "fuzz", toks)
+	})
+}
+
+// FuzzReadModel feeds Read damaged models: it must fail cleanly, never
+// panic or allocate without bound.
+func FuzzReadModel(f *testing.F) {
+	var small bytes.Buffer
+	tiny := func(nclass int) *weights {
+		row := make([]int16, nclass)
+		row[nclass-1] = 7
+		w, _ := fromRows(4, nclass, 1, func(yield func(int, []int16) error) error { return yield(5, row) })
+		return w
+	}
+	m := &Model{tagger: tiny(tagClasses), tagger2: tiny(tagClasses), moves: tiny(numMoves), labels: tiny(labelClasses),
+		lemmas: &lemmatizer{rules: map[lemmaKey]edit{{NOUN, "s"}: {cut: 1}}, exceptions: map[lemmaKey]string{{AUX, "was"}: "be"}}, Beam: 2, Info: "tiny\n"}
+	if err := m.Write(&small); err != nil {
+		f.Fatal(err)
+	}
+	zr, err := gzip.NewReader(&small)
+	if err != nil {
+		f.Fatal(err)
+	}
+	raw, _ := io.ReadAll(zr)
+	f.Add(raw)
+	f.Add([]byte(magic))
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(payload)
+		zw.Close()
+		m, err := Read(&buf, "fuzz")
+		if err != nil {
+			return
+		}
+		// A model that reads must parse.
+		checkTree(t, "fuzz model", m.NewParser().Analyse("Rebels freed two hostages on Monday."))
 	})
 }

@@ -152,6 +152,11 @@ func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
 	if len(train) == 0 {
 		return nil, fmt.Errorf("train syntax: no sentences")
 	}
+	for _, b := range []uint{opt.TagBits, opt.MoveBits, opt.LabelBits} {
+		if b < 4 || b > maxBits {
+			return nil, fmt.Errorf("train syntax: 2^%d feature buckets: want 2^4 to 2^%d", b, maxBits)
+		}
+	}
 	for i, s := range train {
 		n := len(s.Forms)
 		if len(s.Tags) != n || len(s.Heads) != n || len(s.Rels) != n || len(s.Lemmas) != n {
