@@ -100,63 +100,20 @@ func isLetterAt(f string, i int) bool {
 // lower-cased, in the lexicon. The token's byte offsets are within f and re
 // is its length in runes.
 func letters(f string, i int, buf []byte) (token, []byte) {
-	t := token{bs: i, kind: tWord}
-	start := i
-	fold := false // the key differs from the letters: upper case or not ASCII
-	n := 0
-	for i < len(f) {
-		c := f[i]
-		if c < utf8.RuneSelf {
-			if !isASCIILetter(c) {
-				break
-			}
-			fold = fold || c <= 'Z'
-			i++
-		} else {
-			r, w := utf8.DecodeRuneInString(f[i:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			fold = true
-			i += w
-		}
-		n++
-	}
-	t.be, t.re = i, n
-	if c := f[start]; c < utf8.RuneSelf {
-		t.upper = c <= 'Z'
-	} else {
-		r, _ := utf8.DecodeRuneInString(f[start:])
-		t.upper = unicode.IsUpper(r)
-	}
+	end, n, upper, folds := text.LetterRun(f, i)
+	t := token{bs: i, be: end, re: n, kind: tWord, upper: upper}
 	var e lexEntry
 	var ok bool
-	if fold {
-		buf = lower(buf[:0], f[start:i])
+	if folds {
+		buf = text.AppendLower(buf[:0], f[i:end])
 		e, ok = lexicon[string(buf)]
 	} else {
-		e, ok = lexicon[f[start:i]]
+		e, ok = lexicon[f[i:end]]
 	}
 	if ok {
 		t.id, t.val, t.abbr = e.id, int32(e.val), e.abbr
 	}
 	return t, buf
-}
-
-// lower appends the letters of w, lower-cased, to buf.
-func lower(buf []byte, w string) []byte {
-	for k := 0; k < len(w); {
-		c := w[k]
-		if c < utf8.RuneSelf {
-			buf = append(buf, c|0x20)
-			k++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w[k:])
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		k += n
-	}
-	return buf
 }
 
 // number reads the digits of f at byte i: an ISO date, a decade ("1990s"),
@@ -184,14 +141,8 @@ func number(f string, i int) token {
 		}
 	}
 	// Thousands groups: 1,200 or 12,000,000.
-	for i+3 < len(f) && f[i] == ',' && isDigit(f, i+1) && isDigit(f, i+2) && isDigit(f, i+3) && !isDigit(f, i+4) {
-		v = v*1000 + int(f[i+1]-'0')*100 + int(f[i+2]-'0')*10 + int(f[i+3]-'0')
-		if v > 1e8 {
-			v = 1e8
-		}
-		nd += 3
-		i += 4
-	}
+	v, i, groups := text.ThousandsGroups(f, i, v, 1e8)
+	nd += groups
 	if v > 1e8 {
 		v = 1e8
 	}
@@ -201,14 +152,9 @@ func number(f string, i int) token {
 	}
 	t.ndig = uint8(nd)
 	// Suffixes glued to the digits.
-	if i+1 < len(f) && isASCIILetter(f[i]) {
-		a, b := f[i]|0x20, f[i+1]|0x20
-		after := i + 2
-		endsWord := after >= len(f) || !isASCIILetter(f[after])
-		if endsWord && (a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h') {
-			t.ord = true
-			i = after
-		}
+	if text.OrdinalSuffix(f, i) {
+		t.ord = true
+		i += 2
 	}
 	if !t.ord && nd == 4 && i < len(f) && f[i]|0x20 == 's' && (i+1 >= len(f) || !isASCIILetter(f[i+1])) {
 		t.kind = tDecade

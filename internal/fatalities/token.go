@@ -101,17 +101,11 @@ func number(f string, i int) token {
 		i++
 		nd++
 	}
-	for i+3 < len(f) && f[i] == ',' && isDigit(f, i+1) && isDigit(f, i+2) && isDigit(f, i+3) && !isDigit(f, i+4) {
-		v = v*1000 + int(f[i+1]-'0')*100 + int(f[i+2]-'0')*10 + int(f[i+3]-'0')
-		i += 4
-		nd += 3
-	}
-	if i+1 < len(f) && isASCIILetter(f[i]) {
-		a, b := f[i]|0x20, f[i+1]|0x20
-		if (a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h') && (i+2 >= len(f) || !isASCIILetter(f[i+2])) {
-			t.ord = true
-			i += 2
-		}
+	v, i, groups := text.ThousandsGroups(f, i, v, maxValue)
+	nd += groups
+	if text.OrdinalSuffix(f, i) {
+		t.ord = true
+		i += 2
 	}
 	if i < len(f) && isASCIILetter(f[i]) {
 		t.glued = true
@@ -125,61 +119,18 @@ func number(f string, i int) token {
 // lower-cased, in the lexicon. The token's byte offsets are within f and re
 // is its length in runes.
 func letters(f string, i int, buf []byte) (token, []byte) {
-	t := token{bs: i, kind: tWord}
-	start := i
-	fold := false // the key differs from the letters: upper case or not ASCII
-	n := 0
-	for i < len(f) {
-		c := f[i]
-		if c < utf8.RuneSelf {
-			if !isASCIILetter(c) {
-				break
-			}
-			fold = fold || c <= 'Z'
-			i++
-		} else {
-			r, w := utf8.DecodeRuneInString(f[i:])
-			if !unicode.IsLetter(r) {
-				break
-			}
-			fold = true
-			i += w
-		}
-		n++
-	}
-	t.be, t.re = i, n
-	if c := f[start]; c < utf8.RuneSelf {
-		t.upper = c <= 'Z'
-	} else {
-		r, _ := utf8.DecodeRuneInString(f[start:])
-		t.upper = unicode.IsUpper(r)
-	}
+	end, n, upper, folds := text.LetterRun(f, i)
+	t := token{bs: i, be: end, re: n, kind: tWord, upper: upper}
 	var e lexEntry
 	var ok bool
-	if fold {
-		buf = lower(buf[:0], f[start:i])
+	if folds {
+		buf = text.AppendLower(buf[:0], f[i:end])
 		e, ok = lexicon[string(buf)]
 	} else {
-		e, ok = lexicon[f[start:i]]
+		e, ok = lexicon[f[i:end]]
 	}
 	if ok {
 		t.cls, t.val = e.cls, e.val
 	}
 	return t, buf
-}
-
-// lower appends the letters of w, lower-cased, to buf.
-func lower(buf []byte, w string) []byte {
-	for k := 0; k < len(w); {
-		c := w[k]
-		if c < utf8.RuneSelf {
-			buf = append(buf, c|0x20)
-			k++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(w[k:])
-		buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		k += n
-	}
-	return buf
 }

@@ -92,27 +92,28 @@ func Read(r io.Reader, name string) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("syntax model %s: %w", name, err)
 	}
-	br := bufio.NewReaderSize(zr, 1<<16)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
+	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("syntax model %s: %w", name, err)
+	}
+	if len(raw) > maxModelBytes {
+		return nil, fmt.Errorf("syntax model %s: over %d MB unpacked", name, maxModelBytes>>20)
+	}
+	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, fmt.Errorf("syntax model %s: not a dyad syntax model (version 2)", name)
 	}
-	m := &Model{}
-	info, err := readString(br)
-	if err != nil {
-		return nil, fmt.Errorf("syntax model %s: info: %w", name, err)
-	}
-	m.Info = info
-	beam, err := binary.ReadUvarint(br)
-	if err != nil || beam < 1 || beam > 64 {
-		return nil, fmt.Errorf("syntax model %s: bad beam size", name)
+	d := &decoder{b: raw[len(magic):]}
+	m := &Model{Info: string(d.bytes())}
+	beam := d.uvarint()
+	if d.err == nil && (beam < 1 || beam > 64) {
+		return nil, fmt.Errorf("syntax model %s: beam size %d", name, beam)
 	}
 	m.Beam = int(beam)
-	lem, err := readString(br)
-	if err != nil {
-		return nil, fmt.Errorf("syntax model %s: lemmas: %w", name, err)
+	lem := d.bytes()
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax model %s: header: %w", name, d.err)
 	}
-	if m.lemmas, err = readLemmatizer(lem); err != nil {
+	if m.lemmas, err = readLemmatizer(string(lem)); err != nil {
 		return nil, fmt.Errorf("syntax model %s: %w", name, err)
 	}
 	want := []struct {
@@ -121,7 +122,7 @@ func Read(r io.Reader, name string) (*Model, error) {
 		class int
 	}{{"tagger", &m.tagger, tagClasses}, {"tagger2", &m.tagger2, tagClasses}, {"moves", &m.moves, numMoves}, {"labels", &m.labels, labelClasses}}
 	for _, t := range want {
-		w, err := readWeights(br, t.class)
+		w, err := d.weights(t.class)
 		if err != nil {
 			return nil, fmt.Errorf("syntax model %s: %s weights: %w", name, t.name, err)
 		}
@@ -130,32 +131,65 @@ func Read(r io.Reader, name string) (*Model, error) {
 	return m, nil
 }
 
-func readString(r *bufio.Reader) (string, error) {
-	n, err := binary.ReadUvarint(r)
-	if err != nil {
-		return "", err
-	}
-	if n > 1<<28 {
-		return "", errors.New("string too long")
-	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r, b); err != nil {
-		return "", err
-	}
-	return string(b), nil
-}
+// maxModelBytes bounds an unpacked model (the bundled one is under 40 MB).
+const maxModelBytes = 256 << 20
 
 // maxBits bounds a table's size when reading (2^24 buckets).
 const maxBits = 24
 
-func readWeights(r *bufio.Reader, classes int) (*weights, error) {
-	bits, err := binary.ReadUvarint(r)
-	if err != nil {
-		return nil, err
+// decoder reads a model's varints and strings from its unpacked bytes;
+// after the first error every read returns zero and err says why.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
 	}
-	nclass, err := binary.ReadUvarint(r)
-	if err != nil {
-		return nil, err
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errors.New("truncated or bad number")
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.err = errors.New("truncated or bad number")
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// bytes reads a length-prefixed string.
+func (d *decoder) bytes() []byte {
+	n := d.uvarint()
+	if d.err != nil {
+		return nil
+	}
+	if n > uint64(len(d.b)) {
+		d.err = errors.New("truncated text")
+		return nil
+	}
+	out := d.b[:n]
+	d.b = d.b[n:]
+	return out
+}
+
+// weights reads a table written by weights.write.
+func (d *decoder) weights(classes int) (*weights, error) {
+	bits, nclass := d.uvarint(), d.uvarint()
+	if d.err != nil {
+		return nil, d.err
 	}
 	if bits < 4 || bits > maxBits {
 		return nil, fmt.Errorf("2^%d buckets: want 2^4 to 2^%d", bits, maxBits)
@@ -163,35 +197,32 @@ func readWeights(r *bufio.Reader, classes int) (*weights, error) {
 	if nclass != uint64(classes) {
 		return nil, fmt.Errorf("%d classes, want %d", nclass, classes)
 	}
-	rows, err := binary.ReadUvarint(r)
-	if err != nil {
-		return nil, err
+	rows := d.uvarint()
+	if d.err != nil {
+		return nil, d.err
 	}
-	if rows > 1<<bits {
-		return nil, fmt.Errorf("%d rows in a table of %d", rows, 1<<bits)
+	if rows > 1<<bits || rows*nclass > uint64(len(d.b)) {
+		return nil, fmt.Errorf("%d rows: more than the table or the file holds", rows)
 	}
 	n := int(nclass)
 	row := make([]int16, n)
 	return fromRows(uint(bits), n, int(rows), func(yield func(int, []int16) error) error {
 		pos := -1
 		for i := uint64(0); i < rows; i++ {
-			gap, err := binary.ReadUvarint(r)
-			if err != nil {
-				return err
-			}
+			gap := d.uvarint()
 			pos += int(gap)
-			if gap == 0 || pos >= 1<<bits {
+			if d.err == nil && (gap == 0 || pos >= 1<<bits) {
 				return fmt.Errorf("row %d out of order or range", pos)
 			}
 			for c := range row {
-				v, err := binary.ReadVarint(r)
-				if err != nil {
-					return err
-				}
+				v := d.varint()
 				if v < -32768 || v > 32767 {
 					return fmt.Errorf("weight %d out of range", v)
 				}
 				row[c] = int16(v)
+			}
+			if d.err != nil {
+				return d.err
 			}
 			if err := yield(pos, row); err != nil {
 				return err
