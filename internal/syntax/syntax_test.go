@@ -113,28 +113,63 @@ func TestLemmas(t *testing.T) {
 	}
 }
 
-// TestModelRoundTrip writes the model and reads it back.
-func TestModelRoundTrip(t *testing.T) {
-	m := model(t)
-	var buf bytes.Buffer
-	if err := m.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	m2, err := Read(&buf, "copy")
+// TestTrainWriteRead trains a small model on a few annotated sentences,
+// checks that it learnt them, and that it parses the same after being
+// written and read back.
+func TestTrainWriteRead(t *testing.T) {
+	ss, err := conllu.ReadFile("conllu/testdata/gold.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}
-	p1, p2 := m.NewParser(), m2.NewParser()
-	for _, s := range benchSentences {
-		a, b := p1.Analyse(s), p2.Analyse(s)
-		for i := range a {
-			if a[i] != b[i] {
-				t.Fatalf("%q: word %d: %+v after round trip, was %+v", s, i, b[i], a[i])
+	var train []TrainSentence
+	for _, s := range ss {
+		if len(s.Words) == 0 {
+			continue
+		}
+		ts, err := FromCoNLLU(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		train = append(train, ts)
+	}
+	for _, beam := range []int{1, 3} {
+		m, err := Train(train, TrainOptions{TagEpochs: 10, ParseEpochs: 10, Folds: 2, TagBits: 12, MoveBits: 14, LabelBits: 12, Beam: beam, Seed: 3,
+			Inflections: map[string]string{"fled": "flee"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sc := m.Evaluate(train); sc.UPOS < 0.95 || sc.UAS < 0.8 {
+			t.Errorf("beam %d: the model did not learn its training sentences: %+v", beam, sc)
+		}
+		if got := m.lemmas.lemma("fled", VERB); got != "flee" {
+			t.Errorf("beam %d: lemma of fled = %q, want the inflection table's flee", beam, got)
+		}
+		var buf bytes.Buffer
+		if err := m.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		m2, err := Read(&buf, "copy")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m2.Beam != beam {
+			t.Errorf("beam %d read back as %d", beam, m2.Beam)
+		}
+		p1, p2 := m.NewParser(), m2.NewParser()
+		for _, s := range benchSentences {
+			a, b := p1.Analyse(s), p2.Analyse(s)
+			for i := range a {
+				if a[i] != b[i] {
+					t.Fatalf("beam %d: %q: word %d: %+v after round trip, was %+v", beam, s, i, b[i], a[i])
+				}
 			}
 		}
 	}
 	if _, err := Read(strings.NewReader("not a model"), "junk"); err == nil || !strings.Contains(err.Error(), "junk") {
 		t.Errorf("reading junk: %v, want an error naming it", err)
+	}
+	if _, err := Train(train, TrainOptions{MoveBits: 30}); err == nil {
+		t.Error("Train accepted 2^30 buckets")
 	}
 }
 
