@@ -46,7 +46,7 @@ type Report struct {
 		Articles int    `json:"articles"`
 		Bytes    int64  `json:"bytes"`
 	} `json:"corpus"`
-	LoadSeconds float64 `json:"load_seconds"` // pipeline.New: dictionaries, tables, gazetteer, syntax model
+	LoadSeconds float64 `json:"load_seconds"` // pipeline.New: dictionaries, tables, gazetteer
 	// Syntax is the tagger and parser alone: model load, heap, speed.
 	Syntax *SyntaxResult `json:"syntax,omitempty"`
 	// Extract is the whole `dyad extract` path: reading article JSONL,
@@ -80,7 +80,7 @@ func (r *Report) WriteTable(w io.Writer) error {
 	m := r.Machine
 	fmt.Fprintf(bw, "machine: %d CPUs (GOMAXPROCS %d), %s, %s %s/%s\n", m.CPUs, m.GOMAXPROCS, m.CPUModel, m.Go, m.OS, m.Arch)
 	fmt.Fprintf(bw, "corpus:  %d articles, %.1f MB, %s\n", r.Corpus.Articles, float64(r.Corpus.Bytes)/1e6, r.Corpus.Source)
-	fmt.Fprintf(bw, "load:    %.2fs (dictionaries, tables, gazetteer, syntax model)\n", r.LoadSeconds)
+	fmt.Fprintf(bw, "load:    %.2fs (dictionaries, tables, gazetteer)\n", r.LoadSeconds)
 	if sy := r.Syntax; sy != nil {
 		fmt.Fprintf(bw, "syntax:  model load %.2fs, heap %.0f MB, beam %d; one goroutine over %d sentences (%d words): tag %.0f sentences/s, tag+parse %.0f sentences/s\n",
 			sy.LoadSeconds, float64(sy.HeapBytes)/(1<<20), sy.Beam, sy.Sentences, sy.Words, sy.TagPerSec, sy.ParsePerSec)
