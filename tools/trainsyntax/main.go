@@ -25,6 +25,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/progress"
 	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/syntax/conllu"
 )
@@ -46,6 +47,7 @@ func main() {
 	flag.IntVar(&opt.Beam, "beam", 4, "beam size (1: greedy with a dynamic oracle)")
 	flag.IntVar(&opt.Prune, "prune", 256, "drop weight rows whose largest int16 weight is below this (0 keeps every non-zero row)")
 	flag.BoolVar(&opt.TagOnly, "tag-only", false, "train and score the tagger alone")
+	verbose := flag.Bool("v", false, "print each epoch's figures even when stderr is not a terminal")
 	flag.Uint64Var(&opt.Seed, "seed", 1, "random seed (shuffling, exploration)")
 	flag.Parse()
 
@@ -72,8 +74,10 @@ func main() {
 			fail(err)
 		}
 	}
-	opt.Progress = func(format string, args ...any) {
-		fmt.Fprintf(os.Stderr, "%6.1fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
+	if *verbose || progress.IsTerminal(os.Stderr) {
+		opt.Progress = func(format string, args ...any) {
+			fmt.Fprintf(os.Stderr, "%6.1fs  %s\n", time.Since(start).Seconds(), fmt.Sprintf(format, args...))
+		}
 	}
 	m, err := syntax.Train(train, opt)
 	if err != nil {
