@@ -196,7 +196,7 @@ func (p *Parser) label(s *state, h, d int) Rel {
 	clear(p.lscores)
 	p.m.labels.score(p.feats, p.lscores)
 	p.lscores[Root-1] = -1 << 30
-	r := Rel(argmax32(p.lscores, nil) + 1)
+	r := Rel(argmax(p.lscores, nil) + 1)
 	*memo = labelMemo{key: key, rel: r}
 	return r
 }
@@ -274,7 +274,7 @@ func (t *beamTrainer) learn(ws []word, tags []UPOS, gold []int, rels []Rel) int 
 		t.lfeats = s.labelFeatures(t.lfeats[:0], h, d)
 		t.labels.score(t.lfeats, t.lscores)
 		t.lscores[Root-1] = -1e30
-		pl := argmaxF(t.lscores, nil)
+		pl := argmax(t.lscores, nil)
 		if ci == goldIdx && gold[d] == h && rels[d] != Root {
 			t.labels.update(t.lfeats, int(rels[d])-1, pl)
 			t.labels.tick()

@@ -240,20 +240,7 @@ func zeroRow(row []int16) bool {
 }
 
 // argmax returns the best class among those allowed (all when ok is nil).
-func argmax32(scores []int32, ok []bool) int {
-	best := -1
-	for c, s := range scores {
-		if ok != nil && !ok[c] {
-			continue
-		}
-		if best < 0 || s > scores[best] {
-			best = c
-		}
-	}
-	return best
-}
-
-func argmaxF(scores []float32, ok []bool) int {
+func argmax[T int32 | float32](scores []T, ok []bool) int {
 	best := -1
 	for c, s := range scores {
 		if ok != nil && !ok[c] {

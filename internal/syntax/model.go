@@ -296,7 +296,7 @@ func (p *Parser) Parse(toks []Token) {
 		p.feats = s.moveFeatures(p.feats[:0])
 		sc = [numMoves]int32{}
 		p.m.moves.score(p.feats, sc[:])
-		move := argmax32(sc[:], ok[:])
+		move := argmax(sc[:], ok[:])
 		r := NoRel
 		if move != shift {
 			h, d := s.arcTarget(move)

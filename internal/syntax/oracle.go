@@ -117,7 +117,7 @@ func (p *parseTrainer) learn(ws []word, tags []UPOS, gold []int, rels []Rel, exp
 		s.valid(&ok)
 		p.feats = s.moveFeatures(p.feats[:0])
 		p.moves.score(p.feats, p.mscores[:])
-		pred := argmaxF(p.mscores[:], ok[:])
+		pred := argmax(p.mscores[:], ok[:])
 		s.costs(gold, &ok, &cost)
 		best, min := -1, 1<<30
 		for m := 0; m < numMoves; m++ {
@@ -158,7 +158,7 @@ func (p *parseTrainer) label(h, d int, gold []int, rels []Rel, explore bool) Rel
 	p.lfeats = p.st.labelFeatures(p.lfeats[:0], h, d)
 	p.labels.score(p.lfeats, p.lscores)
 	p.lscores[Root-1] = -1e30
-	pl := argmaxF(p.lscores, nil)
+	pl := argmax(p.lscores, nil)
 	if gold[d] != h {
 		return Rel(pl + 1)
 	}

@@ -84,7 +84,7 @@ func tagWith(w *weights, ws []word, right, tags []UPOS, feats []uint64, scores [
 		sc := scores[:tagClasses]
 		clear(sc)
 		w.score(feats, sc)
-		tags[i] = UPOS(argmax32(sc, nil) + 1)
+		tags[i] = UPOS(argmax(sc, nil) + 1)
 	}
 	return feats
 }
@@ -107,7 +107,7 @@ func (t *tagTrainer) learn(ws []word, gold, right, tags []UPOS) int {
 	for i := range ws {
 		t.feats = tagFeatures(t.feats[:0], ws, tags, right, i)
 		t.m.score(t.feats, t.scores)
-		p := argmaxF(t.scores, nil)
+		p := argmax(t.scores, nil)
 		g := int(gold[i]) - 1
 		if g < 0 {
 			g = int(X) - 1

@@ -15,7 +15,8 @@ type TrainSentence struct {
 	Rels          []Rel
 }
 
-// TrainOptions set how a model is trained. Zero values take the defaults.
+// TrainOptions set how a model is trained. Zero values take the bundled
+// model's settings (Prune excepted: zero keeps every non-zero row).
 type TrainOptions struct {
 	TagEpochs, ParseEpochs int
 	// Folds is the number of jack-knife folds: the parser trains on tags
@@ -46,7 +47,7 @@ func (o *TrainOptions) defaults() {
 		o.TagEpochs = 8
 	}
 	if o.ParseEpochs == 0 {
-		o.ParseEpochs = 15
+		o.ParseEpochs = 14
 	}
 	if o.Folds == 0 {
 		o.Folds = 5
@@ -55,13 +56,13 @@ func (o *TrainOptions) defaults() {
 		o.TagBits = 19
 	}
 	if o.MoveBits == 0 {
-		o.MoveBits = 21
+		o.MoveBits = 23
 	}
 	if o.LabelBits == 0 {
-		o.LabelBits = 18
+		o.LabelBits = 20
 	}
 	if o.Beam == 0 {
-		o.Beam = 1
+		o.Beam = 4
 	}
 	if o.Progress == nil {
 		o.Progress = func(string, ...any) {}
