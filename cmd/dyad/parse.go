@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/data"
 	"github.com/dyad-events/dyad/internal/syntax"
@@ -54,6 +55,10 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	src, err := readTextArg(fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad parse:", err)
+		return exitFail
+	}
+	if !utf8.ValidString(src) {
+		fmt.Fprintln(stderr, "dyad parse: the input is not UTF-8 text")
 		return exitFail
 	}
 	p := m.NewParser()

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -44,5 +46,16 @@ func TestParseCoNLLU(t *testing.T) {
 	}
 	if _, _, code := run(t, "parse", "--score", "x"); code != exitUsage {
 		t.Errorf("--score without --conllu: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestParseRejectsBinary(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "blob.txt")
+	if err := os.WriteFile(bin, []byte{0xff, 0xfe, 0, 1}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := run(t, "parse", bin)
+	if code != exitFail || out != "" || !strings.Contains(errs, "not UTF-8") {
+		t.Errorf("binary input: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
