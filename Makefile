@@ -16,9 +16,10 @@ vet:
 test:
 	go test -race ./...
 
-# Go benchmarks of each pipeline stage on the generated corpus.
+# Go benchmarks of each pipeline stage on the generated corpus, and of the
+# tagger and parser (on the shared dev treebank's sentences when present).
 bench:
-	go test -run '^$$' -bench . -benchtime $(BENCHTIME) ./internal/bench
+	go test -run '^$$' -bench . -benchtime $(BENCHTIME) ./internal/bench ./internal/syntax
 
 # The whole extract path, stages, memory, SQLite ingest and API latency.
 bench-report:
