@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/dyad-events/dyad/internal/text"
@@ -322,9 +321,6 @@ func (m *Model) Describe() string {
 		t.w.rows(func(int, []int16) { rows++ })
 		fmt.Fprintf(&sb, "%s: 2^%d buckets × %d classes, %d rows used\n", t.name, t.w.bits, t.w.nclass, rows)
 	}
-	keys := make([]string, 0, 2)
-	keys = append(keys, fmt.Sprintf("lemma rules: %d", len(m.lemmas.rules)), fmt.Sprintf("lemma exceptions: %d", len(m.lemmas.exceptions)))
-	sort.Strings(keys)
-	sb.WriteString(strings.Join(keys, ", ") + "\n")
+	fmt.Fprintf(&sb, "lemma exceptions: %d, lemma rules: %d\n", len(m.lemmas.exceptions), len(m.lemmas.rules))
 	return sb.String()
 }
