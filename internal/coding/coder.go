@@ -111,6 +111,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			}
 		}
 		resolveRoles(s, counts, len(sents), firstVerb)
+		s.parsed = newParse(s)
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {
@@ -952,6 +953,10 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		// "missiles killed four": the weapon noun is the subject of a clause.
 		cd.noun = false
 	}
+	var tree treeResult
+	if !cd.noun && !cd.victim {
+		tree = treeRoles(s, tr)
+	}
 	appealed := false
 	if y, v := appealedTo(s, tr); y >= 0 {
 		// "Obama wants Putin to attack …", "Paris pressed Rome to …": an
@@ -1035,6 +1040,48 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 				cd.anaphor = true
 			}
 		}
+	case tree.verb:
+		// The tree says who did it and to whom; what it leaves open
+		// (a pronoun subject, an object that is no actor) is found from
+		// word order as below.
+		switch {
+		case tree.srcOK:
+			src = tree.src
+		case tree.passive:
+			for k := tr.HeadEnd; k < len(toks) && k < tr.End+4; k++ {
+				if toks[k].Norm == "by" {
+					src = mentionAt(s, k+1, 3)
+					break
+				}
+			}
+		default:
+			src = subject(s, trigs, ti, local)
+			if src == inheritSource {
+				src = -1
+				for j := len(local) - 1; j >= 0; j-- {
+					if !local[j].noun {
+						cd.ev.Source = local[j].ev.Source
+						cd.srcIdx = local[j].srcIdx
+						break
+					}
+				}
+			}
+		}
+		switch {
+		case tree.tgtOK:
+			tgt = tree.tgt
+		case tree.passive:
+			if tgt = subject(s, trigs, ti, local); tgt == inheritSource {
+				tgt = -1
+			}
+		default:
+			tgt = object(s, trigs, ti, src)
+		}
+		if tree.passive && src < 0 && tgt >= 0 {
+			// A passive with no agent names only victims.
+			cd.victim = true
+			src = doerAfter(s, tr)
+		}
 	case passive:
 		// "was hit by X": the subject is the target, "by X" the source.
 		tgt = subject(s, trigs, ti, local)
@@ -1117,6 +1164,9 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	cd.ev.QuadClass = code.Quad
 	cd.ev.Plover = code.Plover
 	cd.ev.Rule = fmt.Sprintf("%s %q (%s)", tr.Pattern.Kind, tr.Pattern.Text, tr.Pattern.Source)
+	if tree.verb {
+		cd.ev.Rule += tree.describe()
+	}
 	cd.ev.Evidence = event.Evidence{Sentence: s.Text, Start: s.Start, End: s.Start + text.RuneLen(s.Text)}
 	cd.ev.Negated = negated(toks, tr)
 	if cd.ev.Negated {
@@ -1191,6 +1241,11 @@ func reducedRelative(s *Sentence, tr Trigger) bool {
 // negotiations, signed agreements, cooperation.
 var symmetric = map[string]bool{"041": true, "046": true, "057": true,
 	"060": true, "061": true, "062": true, "0311": true, "0312": true}
+
+// reciprocalRoots are the acts that parties joined as one subject do to
+// each other when no one else is named: they agree, meet, make peace,
+// cooperate, cease fire, cut ties or clash.
+var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true, "08": true, "16": true, "19": true}
 
 // mutual adds the reverse of each symmetric event that has two parties.
 func mutual(cs []*cand) []*cand {
@@ -1293,6 +1348,18 @@ func expand(s *Sentence, cd *cand) []*cand {
 				cd.ev.Target = event.Actor{}
 			}
 		}
+	}
+	if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && !reciprocalRoots[cd.ev.CAMEO[:2]] {
+		// "Turkey and Qatar condemned the raid": each did it, neither to
+		// the other.
+		var out []*cand
+		for _, gi := range group {
+			n := *cd
+			n.srcIdx = gi
+			n.ev.Source = actorOf(&s.Actors[gi])
+			out = append(out, &n)
+		}
+		return out
 	}
 	var out []*cand
 	for _, gi := range group {

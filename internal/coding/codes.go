@@ -65,7 +65,7 @@ func (t *Table) Codes() []Code {
 // that every code has a Goldstein score, a QuadClass and a PLOVER type.
 func LoadTable(fsys fs.FS) (*Table, error) {
 	t := &Table{codes: map[string]Code{}}
-	err := eachLine(fsys, "cameo/codes.tsv", func(f []string) error {
+	err := eachLine(fsys, "cameo/codes.tsv", func(_ int, f []string) error {
 		if len(f) != 4 {
 			return fmt.Errorf("want 4 fields (code, goldstein, quad, name), got %d", len(f))
 		}
@@ -92,7 +92,7 @@ func LoadTable(fsys fs.FS) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachLine(fsys, "cameo/plover.tsv", func(f []string) error {
+	err = eachLine(fsys, "cameo/plover.tsv", func(_ int, f []string) error {
 		if len(f) != 3 {
 			return fmt.Errorf("want 3 fields (code, type, mode), got %d", len(f))
 		}
@@ -152,7 +152,7 @@ func checkCode(s string) error {
 
 // eachLine calls fn with the tab-separated fields of every data line of a
 // file, wrapping errors with file and line.
-func eachLine(fsys fs.FS, name string, fn func([]string) error) error {
+func eachLine(fsys fs.FS, name string, fn func(line int, fields []string) error) error {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return fmt.Errorf("load %s: %w", name, err)
@@ -170,7 +170,7 @@ func eachLine(fsys fs.FS, name string, fn func([]string) error) error {
 		for i := range fields {
 			fields[i] = strings.TrimSpace(fields[i])
 		}
-		if err := fn(fields); err != nil {
+		if err := fn(n, fields); err != nil {
 			return fmt.Errorf("%s:%d: %w", name, n, err)
 		}
 	}

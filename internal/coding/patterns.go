@@ -60,7 +60,7 @@ type irregular struct{ past, participle, third, gerund []string }
 func LoadVerbs(fsys fs.FS, user ...string) (*Verbs, error) {
 	irr := map[string]irregular{}
 	if _, err := fs.Stat(fsys, "verbs/irregular.tsv"); err == nil {
-		err := eachLine(fsys, "verbs/irregular.tsv", func(f []string) error {
+		err := eachLine(fsys, "verbs/irregular.tsv", func(_ int, f []string) error {
 			if len(f) < 3 || len(f) > 5 {
 				return fmt.Errorf("want 3 to 5 fields (lemma, past, participle[, third, gerund]), got %d", len(f))
 			}
@@ -82,24 +82,17 @@ func LoadVerbs(fsys fs.FS, user ...string) (*Verbs, error) {
 	load := func(fsys fs.FS, files []string) error {
 		sort.Strings(files)
 		for _, name := range files {
-			err := eachLine(fsys, name, func(f []string) error {
+			err := eachLine(fsys, name, func(line int, f []string) error {
 				p, err := parsePattern(f)
 				if err != nil {
 					return err
 				}
+				p.Source = fmt.Sprintf("%s:%d", name, line)
 				v.add(p, irr)
 				return nil
 			})
 			if err != nil {
 				return err
-			}
-			// Record where each pattern came from.
-			n := 0
-			for _, p := range v.Patterns {
-				if p.Source == "" {
-					n++
-					p.Source = name
-				}
 			}
 		}
 		return nil

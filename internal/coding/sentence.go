@@ -5,6 +5,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -19,6 +20,11 @@ type Sentence struct {
 	Dates  []DateRef
 	Places []PlaceRef
 	Deaths []DeathRef
+	// Tree is the sentence's dependency parse (package syntax), nil when
+	// it was not parsed; the coder then reads word order alone.
+	Tree []syntax.Token
+
+	parsed *parse // Tree aligned with Tokens and Actors, set by Coder.Code
 }
 
 // DateRef is a resolved date expression in a sentence.

@@ -5,6 +5,7 @@ package pipeline
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/data"
@@ -17,6 +18,7 @@ import (
 	"github.com/dyad-events/dyad/internal/fusion"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/places"
+	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -26,6 +28,10 @@ type Pipeline struct {
 	Actors *actors.Dictionary
 	Coder  *coding.Coder // the rule coder
 	Places *places.Gazetteer
+	// Syntax parses the sentences that name a party, for the coder to read
+	// who did what to whom from the tree; nil leaves sentences unparsed.
+	Syntax  *syntax.Model
+	parsers sync.Pool // *syntax.Parser, one per goroutine at a time
 	// Use is the coder Code uses: the rule coder unless Options chose
 	// another.
 	Use coding.EventCoder
@@ -74,7 +80,11 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs, OneSided: opt.OneSided}, Places: gaz}
+	model, err := syntax.Load(data.FS)
+	if err != nil {
+		return nil, err
+	}
+	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs, OneSided: opt.OneSided}, Places: gaz, Syntax: model}
 	p.Use = p.Coder
 	if opt.LLM.URL != "" {
 		if opt.LLM.Model == "" {
@@ -106,12 +116,26 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 	}
 	exprs := dates.ResolveWords(texts, words, published)
 	out := make([]coding.Sentence, len(sents))
+	var parser *syntax.Parser
+	if p.Syntax != nil {
+		if v, ok := p.parsers.Get().(*syntax.Parser); ok {
+			parser = v
+		} else {
+			parser = p.Syntax.NewParser()
+		}
+		defer p.parsers.Put(parser)
+	}
 	var articleCountries []string
 	for i, s := range sents {
 		toks := text.TokenizeWords(s.Text, words[i])
 		ms := p.Actors.Mentions(s.Text, toks, published)
 		cs := &out[i]
 		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms}
+		if parser != nil && len(ms) > 0 {
+			// Parsing is the costliest stage; a sentence that names no
+			// party yields no event however it is read.
+			cs.Tree = parser.AnalyseWords(words[i])
+		}
 		var sentCountries []string
 		for _, m := range ms {
 			if m.Country != "" {

@@ -1,0 +1,424 @@
+package coding
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/syntax"
+)
+
+// parse is a sentence's dependency tree aligned with the coder's tokens
+// and actor mentions: which tree word a token starts at, which mention a
+// tree word lies in, and each word's dependents.
+type parse struct {
+	t     []syntax.Token
+	kids  [][]int
+	node  []int // coder token → the tree word at its start, or -1
+	owner []int // tree word → the actor mention covering it, or -1
+}
+
+// newParse aligns s.Tree with s.Tokens and s.Actors; nil when the
+// sentence was not parsed.
+func newParse(s *Sentence) *parse {
+	if len(s.Tree) == 0 {
+		return nil
+	}
+	p := &parse{t: s.Tree, kids: make([][]int, len(s.Tree)), node: make([]int, len(s.Tokens)), owner: make([]int, len(s.Tree))}
+	for i, t := range s.Tree {
+		if t.Head >= 0 && t.Head < len(s.Tree) {
+			p.kids[t.Head] = append(p.kids[t.Head], i)
+		}
+		p.owner[i] = -1
+	}
+	tok := make([]int, len(s.Tree)) // tree word → coder token containing it
+	k := 0
+	for i, t := range s.Tree {
+		for k < len(s.Tokens) && s.Tokens[k].End <= t.Start {
+			k++
+		}
+		tok[i] = -1
+		if k < len(s.Tokens) && s.Tokens[k].Start <= t.Start {
+			tok[i] = k
+		}
+	}
+	for k := range p.node {
+		p.node[k] = -1
+	}
+	for i := len(s.Tree) - 1; i >= 0; i-- {
+		if tok[i] >= 0 {
+			p.node[tok[i]] = i
+		}
+	}
+	for mi := range s.Actors {
+		m := &s.Actors[mi]
+		for i := range s.Tree {
+			if tok[i] >= m.Start && tok[i] < m.End && tok[i] >= 0 {
+				if p.owner[i] < 0 || s.Actors[p.owner[i]].Modifier {
+					p.owner[i] = mi
+				}
+			}
+		}
+	}
+	return p
+}
+
+// child returns v's first dependent with one of the relations, or -1.
+func (p *parse) child(v int, rels ...syntax.Rel) int {
+	for _, k := range p.kids[v] {
+		for _, r := range rels {
+			if p.t[k].Rel == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// passive reports a verb in the passive voice: it has a passive subject or
+// auxiliary, or it is a past participle modifying a noun ("soldiers
+// killed in the attack").
+func (p *parse) passive(v int) bool {
+	if statePassive[strings.ToLower(p.t[v].Form)] {
+		// "were engaged in fighting": a state of the subject.
+		return false
+	}
+	if p.child(v, syntax.NsubjPass, syntax.AuxPass) >= 0 {
+		return true
+	}
+	return p.t[v].Rel == syntax.Acl && strings.HasSuffix(strings.ToLower(p.t[v].Form), "ed")
+}
+
+// relative pronouns stand for the noun their clause modifies.
+var relativePronouns = map[string]bool{"which": true, "who": true, "that": true, "whom": true}
+
+// doer finds the tree word that does verb v's act: its subject, a
+// passive's "by" agent, or what a clause without its own subject takes
+// from the clause it depends on ("agreed to withdraw", "attacked X and
+// killed Y", "…, killing two", "Islamabad, which decried …"). It returns
+// -1 when the tree names no doer.
+func (p *parse) doer(v int) int {
+	for hops := 0; v >= 0 && hops < 4; hops++ {
+		pass := p.passive(v)
+		var d int
+		if pass {
+			d = p.child(v, syntax.OblAgent)
+		} else {
+			d = p.child(v, syntax.Nsubj, syntax.NsubjPass, syntax.Csubj)
+		}
+		if d >= 0 {
+			if p.t[v].Rel == syntax.AclRelcl && relativePronouns[strings.ToLower(p.t[d].Form)] {
+				return p.t[v].Head
+			}
+			return d
+		}
+		if pass && p.child(v, syntax.NsubjPass) >= 0 {
+			return -1 // "were killed": the patient is named, the doer is not
+		}
+		h := p.t[v].Head
+		switch p.t[v].Rel {
+		case syntax.Conj:
+			// "attacked X and killed Y": the first verb's subject.
+			if h < 0 || p.t[h].Tag != syntax.VERB {
+				return -1
+			}
+			v = h
+		case syntax.Xcomp:
+			// "urged Iran to free …" (the object acts), "agreed to
+			// withdraw" (the subject acts).
+			if o := p.child(h, syntax.Obj); o >= 0 {
+				return o
+			}
+			v = h
+		case syntax.Advcl:
+			// "…, killing two soldiers", "met Chad's leader to discuss …"
+			if !strings.HasSuffix(strings.ToLower(p.t[v].Form), "ing") && !p.infinitive(v) {
+				return -1
+			}
+			v = h
+		case syntax.Acl:
+			if strings.HasSuffix(strings.ToLower(p.t[v].Form), "ing") {
+				return h // "troops firing on protesters"
+			}
+			return -1
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// patient finds the tree word that verb v's act is done to: a passive's
+// subject (or the noun a past participle modifies), else the indirect or
+// direct object, else an oblique with one of preps ("fired at", "imposed
+// sanctions on"). It returns -1 when the tree names none.
+func (p *parse) patient(v int, preps map[string]bool) int {
+	if p.passive(v) {
+		if s := p.child(v, syntax.NsubjPass); s >= 0 {
+			if p.t[v].Rel == syntax.AclRelcl && relativePronouns[strings.ToLower(p.t[s].Form)] {
+				return p.t[v].Head
+			}
+			return s
+		}
+		if p.t[v].Rel == syntax.Acl {
+			return p.t[v].Head
+		}
+		return -1
+	}
+	if o := p.child(v, syntax.Iobj, syntax.Obj); o >= 0 {
+		if p.t[v].Rel == syntax.AclRelcl && relativePronouns[strings.ToLower(p.t[o].Form)] {
+			return p.t[v].Head
+		}
+		return o
+	}
+	for _, k := range p.kids[v] {
+		if p.t[k].Rel != syntax.Obl {
+			continue
+		}
+		if c := p.child(k, syntax.Case); c >= 0 && preps[strings.ToLower(p.t[c].Form)] {
+			return k
+		}
+	}
+	return -1
+}
+
+// obliquePreps introduce the party an act is done to when the verb takes
+// no object: "fired at", "retaliated against", "broke with", "apologised
+// to", "withdrew from".
+var obliquePreps = map[string]bool{"at": true, "against": true, "on": true, "upon": true, "with": true,
+	"to": true, "toward": true, "towards": true, "into": true, "from": true}
+
+// nominalLinks are the relations under a noun that lead to the party it
+// stands for: "Iranian officials", "Hezbollah fighters", "Iran's
+// ambassador", "the government of Sudan", "Ali Khan, Pakistan's minister".
+var nominalLinks = []syntax.Rel{syntax.Amod, syntax.Compound, syntax.NmodPoss, syntax.NmodDesc, syntax.Flat, syntax.Appos, syntax.Nmod, syntax.NmodUnmarked}
+
+// mention returns the actor mention that tree word n stands for: the one
+// that covers it, else the nearest one reached through the noun's
+// modifiers, a named party before a role word ("official" in "official
+// contact with the United States" gives way to the country); failing
+// that, a mention that ends just before the phrase begins (a title the
+// parser left outside a name it does not know). It returns -1 when there
+// is none.
+func (p *parse) mention(s *Sentence, n int) int {
+	if n < 0 {
+		return -1
+	}
+	role := -1
+	frontier := []int{n}
+	for depth := 0; depth < 3 && len(frontier) > 0; depth++ {
+		var next []int
+		for _, k := range frontier {
+			if mi := p.owner[k]; mi >= 0 && !s.Actors[mi].Modifier {
+				if !s.Actors[mi].Unresolved {
+					return mi
+				}
+				if role < 0 {
+					role = mi
+				}
+			}
+			for _, r := range nominalLinks {
+				for _, c := range p.kids[k] {
+					if p.t[c].Rel == r {
+						next = append(next, c)
+					}
+				}
+			}
+		}
+		frontier = next
+	}
+	if role >= 0 {
+		return role
+	}
+	if p.t[n].Tag == syntax.PROPN && p.child(n, syntax.Case) < 0 {
+		first := p.tokenOf(s, p.leftmost(n))
+		for mi := range s.Actors {
+			if m := &s.Actors[mi]; m.End <= first && m.End >= first-1 && !m.Modifier && m.End > 0 && !s.Tokens[m.End-1].Punct {
+				return mi
+			}
+		}
+	}
+	return -1
+}
+
+// leftmost is the first word of n's phrase (n and the words under it).
+func (p *parse) leftmost(n int) int {
+	best := n
+	for _, k := range p.kids[n] {
+		if p.t[k].Rel == syntax.Punct {
+			continue
+		}
+		if l := p.leftmost(k); l < best {
+			best = l
+		}
+	}
+	return best
+}
+
+// pronounWord reports a personal pronoun, which the coder resolves from
+// earlier sentences rather than from the tree.
+func (p *parse) pronounWord(n int) bool {
+	return n >= 0 && p.t[n].Tag == syntax.PRON && !relativePronouns[strings.ToLower(p.t[n].Form)]
+}
+
+// conjoined reports that mentions a and b are parts of one coordination
+// in the tree ("Iran and Turkey condemned …"), so neither does anything
+// to the other.
+func (p *parse) conjoined(s *Sentence, a, b int) bool {
+	if a < 0 || b < 0 {
+		return false
+	}
+	ha, hb := p.headOf(s, a), p.headOf(s, b)
+	if ha < 0 || hb < 0 {
+		return false
+	}
+	return p.coordRoot(ha) == p.coordRoot(hb)
+}
+
+// headOf is the tree word of mention mi nearest the root.
+func (p *parse) headOf(s *Sentence, mi int) int {
+	best, depth := -1, 1<<30
+	for i, o := range p.owner {
+		if o != mi {
+			continue
+		}
+		d := 0
+		for h := i; h >= 0 && d < len(p.t); h = p.t[h].Head {
+			d++
+		}
+		if d < depth {
+			best, depth = i, d
+		}
+	}
+	return best
+}
+
+// coordRoot climbs conj links to the first conjunct.
+func (p *parse) coordRoot(n int) int {
+	for p.t[n].Rel == syntax.Conj && p.t[n].Head >= 0 {
+		n = p.t[n].Head
+	}
+	return n
+}
+
+// mentionKind is a shorthand used by the tree checks.
+func namedParty(m *actors.Mention) bool { return !m.Modifier && !m.Unresolved }
+
+// treeRoles gives a verb trigger's source and target from the tree. The
+// flags say whether the tree settled each role: a mention, or -1 when the
+// tree names a party that is not an actor ("the crowd", "the attack"),
+// which no nearby actor may stand in for. A pronoun doer is left to the
+// coder's memory of earlier sentences.
+func treeRoles(s *Sentence, tr Trigger) (r treeResult) {
+	r.src, r.tgt = -1, -1
+	p := s.parsed
+	if p == nil || tr.Start >= len(p.node) {
+		return r
+	}
+	v := p.node[tr.Start]
+	if v < 0 || p.t[v].Tag != syntax.VERB {
+		return r
+	}
+	r.verb = true
+	r.passive = p.passive(v)
+	if d := p.doer(v); d >= 0 && !p.pronounWord(d) && !relativePronouns[strings.ToLower(p.t[d].Form)] {
+		r.src, r.srcOK = p.mention(s, d), true
+		r.srcRel = p.t[d].Rel.String()
+	}
+	if t := p.patient(v, obliquePreps); t >= 0 {
+		inPattern := p.tokenOf(s, t) >= tr.Start && p.tokenOf(s, t) < tr.End
+		if mi := p.mention(s, t); mi >= 0 && !inPattern && !sameParty(s, r.src, mi) {
+			r.tgt, r.tgtOK = mi, true
+			r.tgtRel = p.t[t].Rel.String()
+		} else if !p.pronounWord(t) {
+			// "imposed sanctions on Iran", "expelled the envoy of Peru":
+			// the party hangs under the object; an object that is part of
+			// the pattern ("withdrew its ambassador") is not the target.
+			for _, k := range p.kids[t] {
+				if p.t[k].Rel != syntax.Nmod {
+					continue
+				}
+				if c := p.child(k, syntax.Case); c >= 0 && (obliquePreps[strings.ToLower(p.t[c].Form)] || strings.EqualFold(p.t[c].Form, "of")) {
+					if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) {
+						r.tgt, r.tgtOK = mi, true
+						r.tgtRel = p.t[t].Rel.String() + ">nmod"
+						break
+					}
+				}
+			}
+			if !r.tgtOK && !r.passive {
+				for _, k := range p.kids[v] {
+					if p.t[k].Rel != syntax.Obl {
+						continue
+					}
+					if c := p.child(k, syntax.Case); c >= 0 && obliquePreps[strings.ToLower(p.t[c].Form)] {
+						if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) {
+							r.tgt, r.tgtOK = mi, true
+							r.tgtRel = "obl"
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+	return r
+}
+
+// treeResult is what the tree says about a verb trigger's parties.
+type treeResult struct {
+	verb, passive  bool
+	src, tgt       int
+	srcOK, tgtOK   bool
+	srcRel, tgtRel string
+}
+
+// tokenOf is the coder token tree word n starts in, or -1.
+func (p *parse) tokenOf(s *Sentence, n int) int {
+	for k, w := range p.node {
+		if w == n {
+			return k
+		}
+	}
+	start := p.t[n].Start
+	for k, t := range s.Tokens {
+		if t.Start <= start && start < t.End {
+			return k
+		}
+	}
+	return -1
+}
+
+// sameParty reports that mention b is the same party as mention a ("its
+// ambassador" after "Pakistan"), which is no target for a's act.
+func sameParty(s *Sentence, a, b int) bool {
+	if a < 0 || b < 0 {
+		return false
+	}
+	return a == b || s.Actors[a].Country != "" && s.Actors[a].Code() == s.Actors[b].Code()
+}
+
+// infinitive reports a verb marked with "to".
+func (p *parse) infinitive(v int) bool {
+	m := p.child(v, syntax.Mark)
+	return m >= 0 && strings.EqualFold(p.t[m].Form, "to")
+}
+
+// describe tells --explain where the roles came from: the tree relation,
+// or word order where the tree left the role open.
+func (r treeResult) describe() string {
+	role := func(ok bool, rel string, mi int) string {
+		switch {
+		case ok && mi < 0:
+			return "tree " + rel + " (not an actor)"
+		case ok:
+			return "tree " + rel
+		}
+		return "word order"
+	}
+	voice := ""
+	if r.passive {
+		voice = ", passive"
+	}
+	return fmt.Sprintf("; source: %s, target: %s%s", role(r.srcOK, r.srcRel, r.src), role(r.tgtOK, r.tgtRel, r.tgt), voice)
+}
