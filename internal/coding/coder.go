@@ -102,7 +102,8 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		bothSides(s, events, salience)
 		mem.resolve(s)
 		counterparts(s, events, salience)
-		trigs := receiveTriggers(s, mustTriggers(s, weaponTriggers(s, outsideNames(s, c.Verbs.Find(s.Tokens)))))
+		s.parsed = newParse(s)
+		trigs := receiveTriggers(s, mustTriggers(s, weaponTriggers(s, outsideNames(s, verbsAsVerbs(s, c.Verbs.Find(s.Tokens))))))
 		firstVerb := len(s.Tokens)
 		for _, tr := range trigs {
 			if tr.Pattern.Kind != "noun" {
@@ -111,7 +112,6 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			}
 		}
 		resolveRoles(s, counts, len(sents), firstVerb)
-		s.parsed = newParse(s)
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {

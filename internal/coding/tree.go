@@ -422,3 +422,23 @@ func (r treeResult) describe() string {
 	}
 	return fmt.Sprintf("; source: %s, target: %s%s", role(r.srcOK, r.srcRel, r.src), role(r.tgtOK, r.tgtRel, r.tgt), voice)
 }
+
+// verbsAsVerbs drops verb patterns whose first word the tagger read as a
+// noun: "the annex", "artillery shells", "a strike" are no acts by
+// themselves (a noun pattern may still match them).
+func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
+	p := s.parsed
+	if p == nil {
+		return trigs
+	}
+	kept := trigs[:0]
+	for _, tr := range trigs {
+		if tr.Pattern.Kind == "verb" && tr.Start < len(p.node) {
+			if v := p.node[tr.Start]; v >= 0 && (p.t[v].Tag == syntax.NOUN || p.t[v].Tag == syntax.PROPN) {
+				continue
+			}
+		}
+		kept = append(kept, tr)
+	}
+	return kept
+}
