@@ -955,7 +955,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	}
 	var tree treeResult
 	if !cd.noun && !cd.victim {
-		tree = treeRoles(s, tr)
+		tree = treeRoles(s, tr, trigs)
 	}
 	appealed := false
 	if y, v := appealedTo(s, tr); y >= 0 {
@@ -1031,14 +1031,10 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 			}
 		}
 		tgt = nounTarget(s, tr, src)
-		if src < 0 && tgt < 0 && tr.Start > 0 && anaphoric[toks[tr.Start-1].Norm] {
+		if src < 0 && definite(s, tr.Start) {
+			// "the raid", "this unprovoked attack": a happening told
+			// before, whoever it is said to have hit.
 			cd.anaphor = true
-		}
-		if src < 0 && tr.Start > 1 && anaphoric[toks[tr.Start-2].Norm] && !toks[tr.Start-1].Punct {
-			// "the unilateral attack"
-			if tgt < 0 {
-				cd.anaphor = true
-			}
 		}
 	case tree.verb:
 		// The tree says who did it and to whom; what it leaves open
@@ -2018,7 +2014,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		case b:
 			other = a
 		}
-		if other != "" {
+		if other != "" && namesCountry(s, other) && !joinedWith(s, cd.srcIdx, other) {
 			cd.ev.Target = event.Actor{Country: other, Code: other}
 			cd.ev.Confidence -= 0.2
 		}
@@ -2065,6 +2061,42 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 	}
 	placeTargets(s, local)
 	protestTargets(local)
+}
+
+// joinedWith reports that the country is one of the parties joined with
+// mention src as one subject ("Egypt and Jordan condemned …"): they acted
+// together, not on each other.
+func joinedWith(s *Sentence, src int, iso string) bool {
+	for _, gi := range group(s, src) {
+		if s.Actors[gi].Country == iso {
+			return true
+		}
+	}
+	if p := s.parsed; p != nil && src >= 0 {
+		for i := range s.Actors {
+			if s.Actors[i].Country == iso && p.conjoined(s, src, i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesCountry reports that the sentence names the country, as a party or
+// a place ("its ambassador in Tehran"): a story's other party is a target
+// only where the sentence refers to it.
+func namesCountry(s *Sentence, iso string) bool {
+	for i := range s.Actors {
+		if s.Actors[i].Country == iso {
+			return true
+		}
+	}
+	for _, p := range s.Places {
+		if p.Location.Country == iso {
+			return true
+		}
+	}
+	return false
 }
 
 // protestTargets: a protest, strike or blockade whose target is not named

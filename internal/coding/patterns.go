@@ -43,6 +43,17 @@ type Trigger struct {
 	Spans      []int // token start/end pairs of each element
 }
 
+// covers reports that token k is one of the words the pattern matched
+// (not a word in a gap between its elements).
+func (t *Trigger) covers(k int) bool {
+	for i := 0; i+1 < len(t.Spans); i += 2 {
+		if t.Spans[i] <= k && k < t.Spans[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
 // specificity ranks a match: more elements, then more words matched.
 func (t *Trigger) specificity() int {
 	n := len(t.Pattern.Elements) * 100

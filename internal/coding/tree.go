@@ -130,17 +130,26 @@ func (p *parse) doer(v int) int {
 				return o
 			}
 			v = h
-		case syntax.Advcl:
+		case syntax.Advcl, syntax.Acl:
+			if m := p.child(v, syntax.Mark, syntax.Case); m >= 0 && (strings.EqualFold(p.t[m].Form, "of") || strings.EqualFold(p.t[m].Form, "for")) {
+				// "accused Greece of pushing back boats", "blamed the
+				// rebels for shelling": the one accused did it.
+				if o := p.patient(h, nil); o >= 0 {
+					return o
+				}
+				return -1
+			}
+			if p.t[v].Rel == syntax.Acl {
+				if strings.HasSuffix(strings.ToLower(p.t[v].Form), "ing") {
+					return h // "troops firing on protesters"
+				}
+				return -1
+			}
 			// "…, killing two soldiers", "met Chad's leader to discuss …"
 			if !strings.HasSuffix(strings.ToLower(p.t[v].Form), "ing") && !p.infinitive(v) {
 				return -1
 			}
 			v = h
-		case syntax.Acl:
-			if strings.HasSuffix(strings.ToLower(p.t[v].Form), "ing") {
-				return h // "troops firing on protesters"
-			}
-			return -1
 		default:
 			return -1
 		}
@@ -221,6 +230,14 @@ func (p *parse) mention(s *Sentence, n int) int {
 				for _, c := range p.kids[k] {
 					if p.t[c].Rel == r {
 						next = append(next, c)
+					}
+				}
+			}
+			for _, c := range p.kids[k] {
+				if p.t[c].Rel == syntax.Acl {
+					// "the tariffs imposed by Washington"
+					if a := p.child(c, syntax.OblAgent); a >= 0 {
+						next = append(next, a)
 					}
 				}
 			}
@@ -309,7 +326,7 @@ func namedParty(m *actors.Mention) bool { return !m.Modifier && !m.Unresolved }
 // tree names a party that is not an actor ("the crowd", "the attack"),
 // which no nearby actor may stand in for. A pronoun doer is left to the
 // coder's memory of earlier sentences.
-func treeRoles(s *Sentence, tr Trigger) (r treeResult) {
+func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 	r.src, r.tgt = -1, -1
 	p := s.parsed
 	if p == nil || tr.Start >= len(p.node) {
@@ -326,7 +343,22 @@ func treeRoles(s *Sentence, tr Trigger) (r treeResult) {
 		r.srcRel = p.t[d].Rel.String()
 	}
 	if t := p.patient(v, obliquePreps); t >= 0 {
-		inPattern := p.tokenOf(s, t) >= tr.Start && p.tokenOf(s, t) < tr.End
+		inPattern := tr.covers(p.tokenOf(s, t))
+		if !inPattern && eventNoun(p.tokenOf(s, t), trigs) {
+			// "condemned Israel's strikes on Gaza", "condemned the
+			// bombing of the hospital": the act is aimed at the doer of
+			// the happening named, not at what it hit.
+			r.tgt, r.tgtOK, r.tgtRel = -1, true, p.t[t].Rel.String()+" (event)"
+			for _, k := range p.kids[t] {
+				if rel := p.t[k].Rel; rel == syntax.NmodPoss || rel == syntax.Amod || rel == syntax.Compound {
+					if mi := p.owner[k]; mi >= 0 && !s.Actors[mi].Modifier && !sameParty(s, r.src, mi) {
+						r.tgt, r.tgtRel = mi, p.t[t].Rel.String()+">"+rel.String()
+						break
+					}
+				}
+			}
+			return r
+		}
 		if mi := p.mention(s, t); mi >= 0 && !inPattern && !sameParty(s, r.src, mi) {
 			r.tgt, r.tgtOK = mi, true
 			r.tgtRel = p.t[t].Rel.String()
@@ -359,6 +391,11 @@ func treeRoles(s *Sentence, tr Trigger) (r treeResult) {
 						}
 					}
 				}
+			}
+			if !r.tgtOK && !inPattern && p.t[t].Tag == syntax.NOUN && p.t[t].Rel == syntax.Obj {
+				// "pushed back migrant boats": the object is what the act
+				// was done to, and it is no party.
+				r.tgt, r.tgtOK, r.tgtRel = -1, true, "obj"
 			}
 		}
 	}
@@ -441,4 +478,29 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 		kept = append(kept, tr)
 	}
 	return kept
+}
+
+// definite reports a noun at coder token k that has "the", "this",
+// "that", "these" or "those" as its determiner ("the unilateral attack");
+// without a tree, the word before it or before one modifier decides.
+func definite(s *Sentence, k int) bool {
+	toks := s.Tokens
+	if p := s.parsed; p != nil && k < len(p.node) && p.node[k] >= 0 {
+		if d := p.child(p.node[k], syntax.Det); d >= 0 {
+			return anaphoric[strings.ToLower(p.t[d].Form)]
+		}
+		return false
+	}
+	return k > 0 && anaphoric[toks[k-1].Norm] || k > 1 && anaphoric[toks[k-2].Norm] && !toks[k-1].Punct
+}
+
+// eventNoun reports a noun pattern (an event noun: "strikes", "the
+// bombing") starting at coder token k.
+func eventNoun(k int, trigs []Trigger) bool {
+	for _, tr := range trigs {
+		if tr.Start == k && tr.Pattern.Kind == "noun" {
+			return true
+		}
+	}
+	return false
 }
