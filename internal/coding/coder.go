@@ -93,6 +93,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	var events []*cand
 	mem := &memory{byAgent: map[string]actors.Mention{}}
 	counts := countryCounts(sents)
+	dateline := datelineCountry(sents)
 	salience := make([]string, len(counts))
 	for i, c := range counts {
 		salience[i] = c.iso
@@ -111,7 +112,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 				break
 			}
 		}
-		resolveRoles(s, counts, len(sents), firstVerb)
+		resolveRoles(s, counts, len(sents), firstVerb, dateline)
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {
@@ -484,10 +485,15 @@ func participial(toks []text.Token, tr Trigger) bool {
 // clearly about one country (three or more sentences, that country named
 // three times or more and at least twice as often as any other), that
 // country.
-func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb int) {
+func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb int, dateline string) {
 	story := ""
 	if sentences >= 3 && len(salience) > 0 && salience[0].n >= 3 && (len(salience) == 1 || salience[0].n >= 2*salience[1].n) {
 		story = salience[0].iso
+	}
+	if story == "" {
+		// "BEIRUT — …": wire copy's officials, army and police with no
+		// country named are mostly the dateline's.
+		story = dateline
 	}
 	for i := range s.Actors {
 		m := &s.Actors[i]
@@ -614,6 +620,9 @@ var backRoles = map[string]bool{"group": true, "militants": true, "insurgents": 
 	"organisation": true, "organization": true, "movement": true, "militia": true, "fighters": true,
 	"government": true, "army": true, "military": true, "ministry": true, "country": true}
 
+// corefRule opens the rule of a pronoun standing for the last doer.
+const corefRule = "coreference: "
+
 // resolve gives referring words in s the actors they refer to.
 func (mm *memory) resolve(s *Sentence) {
 	toks := s.Tokens
@@ -648,7 +657,7 @@ func (mm *memory) resolve(s *Sentence) {
 	ref.Conjoined = -1
 	ref.FollowsPrep = ""
 	ref.Possessive, ref.Placeish, ref.InParen, ref.Modifier = false, false, false, false
-	ref.Rule = "coreference: " + mm.subject.Text
+	ref.Rule = corefRule + mm.subject.Text
 	for k := range s.Actors {
 		if s.Actors[k].Conjoined >= 0 {
 			s.Actors[k].Conjoined++
@@ -2004,6 +2013,14 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		if cd.victim {
 			continue
 		}
+		if t, ok := continued(s, cd, events); ok {
+			// "It also claimed to have seized weapons": a pronoun doer
+			// carries the story on, and what it did went to whom its
+			// last act went to.
+			cd.ev.Target = t
+			cd.ev.Confidence -= 0.2
+			continue
+		}
 		// The other party of the story: "Pakistan withdrew its ambassador"
 		// in a story about Pakistan and Iran was done to Iran.
 		a, b := storyPair(events, salience)
@@ -2063,6 +2080,26 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 	protestTargets(local)
 }
 
+// continued returns the target of the last earlier event of the doer a
+// pronoun opening the sentence stands for (see memory.resolve).
+func continued(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
+	if cd.srcIdx < 0 || !strings.HasPrefix(s.Actors[cd.srcIdx].Rule, corefRule) {
+		return event.Actor{}, false
+	}
+	src := cd.ev.Source
+	for i := len(events) - 1; i >= 0; i-- {
+		e := &events[i].ev
+		if events[i].anaphor || e.Source.Country != src.Country || e.Source.Agent != src.Agent {
+			continue
+		}
+		if e.Target.Country == "" && e.Target.Agent == "" || e.Target.Country == src.Country {
+			continue
+		}
+		return e.Target, true
+	}
+	return event.Actor{}, false
+}
+
 // joinedWith reports that the country is one of the parties joined with
 // mention src as one subject ("Egypt and Jordan condemned …"): they acted
 // together, not on each other.
@@ -2080,6 +2117,31 @@ func joinedWith(s *Sentence, src int, iso string) bool {
 		}
 	}
 	return false
+}
+
+// datelineCountry is the country of a wire dateline opening the article
+// ("KABUL — ", "Nairobi (Reuters) - "), or "".
+func datelineCountry(sents []Sentence) string {
+	if len(sents) == 0 {
+		return ""
+	}
+	s := &sents[0]
+	for _, p := range s.Places {
+		if p.Start != 0 {
+			continue
+		}
+		rest := []rune(s.Text)[p.End:]
+		tail := strings.TrimLeft(string(rest), " ,")
+		if strings.HasPrefix(tail, "(") {
+			if i := strings.Index(tail, ")"); i > 0 {
+				tail = strings.TrimLeft(tail[i+1:], " ")
+			}
+		}
+		if strings.HasPrefix(tail, "—") || strings.HasPrefix(tail, "–") || strings.HasPrefix(tail, "- ") || strings.HasPrefix(tail, "-- ") {
+			return p.Location.Country
+		}
+	}
+	return ""
 }
 
 // namesCountry reports that the sentence names the country, as a party or

@@ -133,8 +133,9 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms}
 		if parser != nil && len(ms) > 0 {
 			// Parsing is the costliest stage; a sentence that names no
-			// party yields no event however it is read.
-			cs.Tree = parser.AnalyseWords(words[i])
+			// party yields no event however it is read. A wire dateline
+			// ("KABUL —") is no part of the grammar that follows it.
+			cs.Tree = parser.AnalyseWords(words[i][text.DatelineWords(words[i]):])
 		}
 		var sentCountries []string
 		for _, m := range ms {

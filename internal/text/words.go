@@ -1019,3 +1019,29 @@ var wItIsNext = map[string]bool{
 	"quite": true, "so": true, "too": true, "ok": true, "okay": true,
 	"just": true, "still": true,
 }
+
+// DatelineWords is the number of words at the start of a sentence that
+// make a wire dateline ("KABUL —", "NAIROBI, Kenya (AP) —", "Lagos -"),
+// the dash included; 0 when the sentence opens with none. A dateline is
+// not part of the sentence's grammar: the parser reads what follows it.
+func DatelineWords(words []Word) int {
+	for i, w := range words {
+		if i > 8 {
+			return 0
+		}
+		switch w.Form {
+		case "—", "–", "-", "--":
+			if i == 0 {
+				return 0
+			}
+			return i + 1
+		case ",", "(", ")", ".":
+			continue
+		}
+		r := []rune(w.Form)
+		if len(r) == 0 || !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
+			return 0
+		}
+	}
+	return 0
+}

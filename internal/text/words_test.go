@@ -403,3 +403,29 @@ func TestTreebankScore(t *testing.T) {
 		t.Errorf("treebankScore = %v, %v (want %v, %v), missed %q", acc, f1, 2.0/3, wantF1, missed)
 	}
 }
+
+func TestDatelineWords(t *testing.T) {
+	cases := []struct {
+		in   string
+		want string // the dateline's words joined by spaces, "" for none
+	}{
+		{"TBILISI — Georgia recalled its envoy on Friday.", "TBILISI —"},
+		{"ACCRA, Ghana (AP) — Lawmakers voted late on Monday.", "ACCRA , Ghana ( AP ) —"},
+		{"Port Moresby - Police said two men were held.", "Port Moresby -"},
+		{"Georgia recalled its envoy — a rare step — on Friday.", ""},
+		{"— Georgia recalled its envoy.", ""},
+		{"Officials in the capital said nothing.", ""},
+		{"The talks - which began in May - stalled.", ""},
+	}
+	for _, c := range cases {
+		ws := Words(c.in)
+		n := DatelineWords(ws)
+		var got []string
+		for _, w := range ws[:n] {
+			got = append(got, w.Form)
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%q: dateline %q, want %q", c.in, g, c.want)
+		}
+	}
+}
