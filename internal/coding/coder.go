@@ -1335,6 +1335,16 @@ func expand(s *Sentence, cd *cand) []*cand {
 	for j := cd.srcIdx + 1; j < len(s.Actors) && s.Actors[j].Conjoined == j-1 && s.Actors[j].End <= cd.trig.Start; j++ {
 		group = append(group, j)
 	}
+	if len(group) < 2 && s.parsed != nil {
+		for _, j := range s.parsed.coordinated(s, cd.srcIdx) {
+			if s.Actors[j].End <= cd.trig.Start {
+				if !slices.Contains(group, j) {
+					group = append(group, j)
+				}
+			}
+		}
+		sort.Ints(group)
+	}
 	if len(group) < 2 {
 		return []*cand{cd}
 	}
@@ -1342,15 +1352,16 @@ func expand(s *Sentence, cd *cand) []*cand {
 		if c := s.Actors[gi].Country; c != "" && c == cd.ev.Target.Country {
 			// "Israel and Lebanon renewed talks on an Israeli pullback": the
 			// parties act on each other.
-			cd.ev.Target = event.Actor{}
+			cd.ev.Target, cd.tgtIdx = event.Actor{}, -1
 		}
 	}
-	if cd.ev.Target.Country != "" && strings.HasPrefix(cd.ev.CAMEO, "04") {
+	if cd.ev.Target.Country != "" && reciprocalRoots[cd.ev.CAMEO[:2]] {
 		for i := range s.Actors {
 			m := &s.Actors[i]
 			if m.Kind == actors.KindCapital && (m.FollowsPrep == "in" || m.FollowsPrep == "at") && m.Text == cd.ev.Target.Text {
-				// "Sudan and Chad met in Doha": Doha is where, not with whom.
-				cd.ev.Target = event.Actor{}
+				// "Sudan and Chad met in Doha", "… signed a truce in
+				// Doha": Doha is where, not with whom.
+				cd.ev.Target, cd.tgtIdx = event.Actor{}, -1
 			}
 		}
 	}
@@ -1379,7 +1390,7 @@ func expand(s *Sentence, cd *cand) []*cand {
 				if gi == gj {
 					continue
 				}
-				n.ev.Target = actorOf(&s.Actors[gj])
+				n.ev.Target, n.tgtIdx = actorOf(&s.Actors[gj]), gj
 				out = append(out, &n)
 				continue
 			}

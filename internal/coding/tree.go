@@ -310,6 +310,55 @@ func (p *parse) headOf(s *Sentence, mi int) int {
 	return best
 }
 
+// phraseRoot climbs from a name inside a noun phrase to the phrase's
+// head ("M23" in "the M23 rebel group" to "group"), then to the first
+// conjunct of the coordination the phrase is part of.
+func (p *parse) phraseRoot(n int) (conjunct, root int) {
+	for p.t[n].Head >= 0 {
+		switch p.t[n].Rel {
+		case syntax.Compound, syntax.Flat, syntax.Amod:
+			n = p.t[n].Head
+			continue
+		}
+		break
+	}
+	return n, p.coordRoot(n)
+}
+
+// coordinated returns the named parties joined with mention mi in one
+// coordination ("Congo's government and the M23 rebel group"), in
+// sentence order, mi included; nil when the tree shows none.
+func (p *parse) coordinated(s *Sentence, mi int) []int {
+	h := p.headOf(s, mi)
+	if h < 0 {
+		return nil
+	}
+	conj, root := p.phraseRoot(h)
+	var out []int
+	for j := range s.Actors {
+		if j == mi {
+			out = append(out, j)
+			continue
+		}
+		if !namedParty(&s.Actors[j]) || s.Actors[j].Code() == s.Actors[mi].Code() {
+			continue // "the Pakistani Taliban, or TTP": one party named twice
+		}
+		hj := p.headOf(s, j)
+		if hj < 0 {
+			continue
+		}
+		// Two names in one phrase ("Sudanese refugees") are one party;
+		// two conjuncts of one coordination are two.
+		if cj, rj := p.phraseRoot(hj); rj == root && cj != conj {
+			out = append(out, j)
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
 // coordRoot climbs conj links to the first conjunct.
 func (p *parse) coordRoot(n int) int {
 	for p.t[n].Rel == syntax.Conj && p.t[n].Head >= 0 {

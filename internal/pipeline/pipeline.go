@@ -129,13 +129,24 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 	for i, s := range sents {
 		toks := text.TokenizeWords(s.Text, words[i])
 		ms := p.Actors.Mentions(s.Text, toks, published)
+		dl := text.DatelineWords(words[i])
+		if dl > 0 {
+			// "MOSCOW —" says where the story was filed; the capital
+			// there stands for no government.
+			end := words[i][dl-1].End
+			for k := range ms {
+				if ms[k].RuneEnd <= end {
+					ms[k].Modifier = true
+				}
+			}
+		}
 		cs := &out[i]
 		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms}
 		if parser != nil && len(ms) > 0 {
 			// Parsing is the costliest stage; a sentence that names no
 			// party yields no event however it is read. A wire dateline
 			// ("KABUL —") is no part of the grammar that follows it.
-			cs.Tree = parser.AnalyseWords(words[i][text.DatelineWords(words[i]):])
+			cs.Tree = parser.AnalyseWords(words[i][dl:])
 		}
 		var sentCountries []string
 		for _, m := range ms {
