@@ -525,6 +525,13 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb
 			}
 		}
 		country := ""
+		if i > 0 {
+			// "Pakistani military jets": a role word right after a party
+			// is that party's.
+			if o := &s.Actors[i-1]; o.End == m.Start && o.Country != "" && !o.Modifier && !o.Unresolved && !o.Possessive {
+				country = o.Country
+			}
+		}
 		for _, p := range s.Places {
 			// "Darfur rebels", "Gaza residents": a place right before the role.
 			if p.End <= s.Tokens[m.Start].Start && p.End >= s.Tokens[m.Start].Start-1 && p.Location.Precision != "country" {
@@ -711,14 +718,16 @@ var pairWords = [][]string{{"both", "countries"}, {"both", "sides"}, {"both", "g
 	{"the", "two", "neighbours"}, {"the", "two", "neighbors"}, {"the", "two", "nations"}, {"the", "two", "states"},
 	{"the", "two", "presidents"}, {"the", "two", "leaders"}, {"both", "leaders"}, {"both", "presidents"},
 	{"the", "two", "ministers"}, {"the", "two", "prime", "ministers"}, {"the", "two", "foreign", "ministers"},
-	{"the", "two", "armies"}, {"both", "armies"}, {"both", "sides'"}}
+	{"the", "two", "armies"}, {"both", "armies"}, {"both", "sides'"}, {"both", "neighbours"}, {"both", "neighbors"},
+	{"both", "parties"}, {"the", "two", "parties"}, {"both", "states"}}
 
 // bothSides resolves "both countries" to the story's two parties: the last
 // pair of countries coded together, else the article's two most named
 // countries, as two joined actors.
 func bothSides(s *Sentence, events []*cand, salience []string) {
 	toks := s.Tokens
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
+	pairs:
 		for _, pw := range pairWords {
 			if i+len(pw) > len(toks) {
 				continue
@@ -734,6 +743,23 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 				continue
 			}
 			a, b := storyPair(events, salience)
+			if before := namedBefore(s, i); before[a] || before[b] {
+				// "Georgia thanked both neighbours": not Georgia's own pair.
+				a, b = "", ""
+				for _, c := range salience {
+					if before[c] {
+						continue
+					}
+					if a == "" {
+						a = c
+					} else if b == "" {
+						b = c
+					}
+				}
+				if b == "" {
+					a = ""
+				}
+			}
 			if a == "" {
 				return
 			}
@@ -742,7 +768,8 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			for _, m := range s.Actors {
 				if m.Start < end && m.End > i {
 					if !m.Unresolved {
-						return // already an actor (a user dictionary may name it)
+						i = end - 1
+						break pairs // already an actor (a user dictionary may name it)
 					}
 					continue // "governments" alone says less than "both governments"
 				}
@@ -765,7 +792,7 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			}
 			words := text.Slice(s.Text, toks[i].Start, toks[end-1].End)
 			ma := actors.Mention{Start: i, End: end, RuneStart: toks[i].Start, RuneEnd: toks[end-1].End, Text: words,
-				Country: a, Agent: agent, Kind: actors.KindCountry, Conjoined: -1, Rule: "coreference: the story's two parties"}
+				Country: a, Agent: agent, Kind: actors.KindCountry, Conjoined: -1, Rule: pairRule}
 			mb := ma
 			mb.Country = b
 			pos := len(s.Actors)
@@ -784,9 +811,25 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			mb.Conjoined = pos
 			rest := append([]actors.Mention{ma, mb}, s.Actors[pos:]...)
 			s.Actors = append(s.Actors[:pos:pos], rest...)
-			return
+			i = end - 1 // "mediated between the two neighbours … urged both sides"
+			break
 		}
 	}
+}
+
+// pairRule is the rule of the mentions bothSides makes.
+const pairRule = "refers to the story's two parties"
+
+// namedBefore is the set of countries the sentence names as parties
+// before token k ("both sides" said before does not count).
+func namedBefore(s *Sentence, k int) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range s.Actors {
+		if m.End <= k && m.Country != "" && !m.Modifier && m.Rule != pairRule {
+			out[m.Country] = true
+		}
+	}
+	return out
 }
 
 // storyPair is the story's two parties: the last compound subject of two

@@ -164,3 +164,24 @@ func TestCounterpart(t *testing.T) {
 		t.Errorf("want a 04 call PER>ECU, got %+v", res.Events)
 	}
 }
+
+// "Both sides" is the story's two parties each time it is said, and never
+// the pair the speaker belongs to.
+func TestBothSides(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Ethiopian and Eritrean troops exchanged fire along the border on Monday. " +
+		"Norway, which brokered talks between the two neighbours last year, urged both sides to show restraint."
+	res := p.Code(ingest.Article{ID: "b", Text: text, Published: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)})
+	got := map[string]bool{}
+	for _, e := range res.Events {
+		got[e.CAMEO[:2]+" "+e.Source.Country+">"+e.Target.Country] = true
+	}
+	for _, w := range []string{"02 NOR>ETH", "02 NOR>ERI"} {
+		if !got[w] {
+			t.Errorf("want %s, got %v", w, got)
+		}
+	}
+}

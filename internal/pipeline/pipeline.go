@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/data"
 	"github.com/dyad-events/dyad/internal/actors"
@@ -146,7 +148,7 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 			// Parsing is the costliest stage; a sentence that names no
 			// party yields no event however it is read. A wire dateline
 			// ("KABUL —") is no part of the grammar that follows it.
-			cs.Tree = parser.AnalyseWords(words[i][dl:])
+			cs.Tree = parser.AnalyseNames(words[i][dl:], nameWords(words[i][dl:], ms))
 		}
 		var sentCountries []string
 		for _, m := range ms {
@@ -241,4 +243,31 @@ func (p *Pipeline) Code(a ingest.Article) Result {
 	}
 	evs := coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents)
 	return Result{Article: a, Text: cleaned.Text, Events: fusion.Article(evs)}
+}
+
+// nameWords marks the words inside the names the actor dictionaries found
+// (countries, capitals, people, groups, international bodies) that are
+// written capitalised: the parser is told they are proper nouns.
+func nameWords(words []text.Word, ms []actors.Mention) []bool {
+	var names []bool
+	for _, m := range ms {
+		switch m.Kind {
+		case actors.KindCountry, actors.KindCapital, actors.KindPerson, actors.KindGroup, actors.KindIGO:
+		default:
+			continue
+		}
+		for k, w := range words {
+			if w.Start < m.RuneStart || w.End > m.RuneEnd {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(w.Form); !unicode.IsUpper(r) {
+				continue
+			}
+			if names == nil {
+				names = make([]bool, len(words))
+			}
+			names[k] = true
+		}
+	}
+	return names
 }

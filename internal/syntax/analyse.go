@@ -19,11 +19,17 @@ func (p *Parser) Analyse(sentence string) []Token {
 // AnalyseWords tags, lemmatizes and parses a sentence already split by
 // text.Words; the tokens keep the words' offsets.
 func (p *Parser) AnalyseWords(words []text.Word) []Token {
+	return p.AnalyseNames(words, nil)
+}
+
+// AnalyseNames is AnalyseWords with names[i] marking the words the caller
+// knows to be part of proper names (see ParseNames).
+func (p *Parser) AnalyseNames(words []text.Word, names []bool) []Token {
 	toks := make([]Token, len(words))
 	for i, w := range words {
 		toks[i] = Token{Form: w.Form, Start: w.Start, End: w.End, ByteStart: w.ByteStart, ByteEnd: w.ByteEnd, SpaceAfter: w.SpaceAfter}
 	}
-	p.Parse(toks)
+	p.ParseNames(toks, names)
 	return toks
 }
 

@@ -254,7 +254,14 @@ func (m *Model) NewParser() *Parser {
 }
 
 // Tag fills each token's Tag and Lemma from the forms.
-func (p *Parser) Tag(toks []Token) {
+func (p *Parser) Tag(toks []Token) { p.tag(toks, nil) }
+
+// tag is Tag where names[i] marks a word the caller knows is part of a
+// proper name (a dictionary's country, capital, person or group): the
+// tagger's noun, verb, interjection or unknown reading of it ("Norway" at
+// the head of a sentence read as "Well, …") becomes PROPN, so the parser
+// sees a name. Function words and adjectives inside names keep their tags.
+func (p *Parser) tag(toks []Token, names []bool) {
 	p.words = p.words[:0]
 	for i := range toks {
 		var w word
@@ -263,8 +270,10 @@ func (p *Parser) Tag(toks []Token) {
 	}
 	p.first = resize(p.first, len(toks))
 	p.feats = tagWith(p.m.tagger, p.words, nil, p.first, p.feats, p.scores)
+	nameTags(p.first, names)
 	p.tags = resize(p.tags, len(toks))
 	p.feats = tagWith(p.m.tagger2, p.words, p.first, p.tags, p.feats, p.scores)
+	nameTags(p.tags, names)
 	for i := range toks {
 		toks[i].Tag = p.tags[i]
 		toks[i].Lemma = p.m.lemmas.lemma(toks[i].Form, p.tags[i])
@@ -272,9 +281,26 @@ func (p *Parser) Tag(toks []Token) {
 	}
 }
 
+// nameTags makes the known name words PROPN where the tagger read them as
+// an open-class word that no name word is.
+func nameTags(tags []UPOS, names []bool) {
+	for i := range names {
+		if i < len(tags) && names[i] {
+			switch tags[i] {
+			case NOUN, VERB, INTJ, X, ADV, PRON, NUM:
+				tags[i] = PROPN
+			}
+		}
+	}
+}
+
 // Parse tags the tokens (as Tag) and fills each one's Head and Rel.
-func (p *Parser) Parse(toks []Token) {
-	p.Tag(toks)
+func (p *Parser) Parse(toks []Token) { p.ParseNames(toks, nil) }
+
+// ParseNames is Parse with the caller's knowledge of which words are part
+// of proper names (see Tag); names may be nil or shorter than toks.
+func (p *Parser) ParseNames(toks []Token, names []bool) {
+	p.tag(toks, names)
 	if len(toks) == 0 {
 		return
 	}
