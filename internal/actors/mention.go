@@ -165,20 +165,7 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 				}
 			}
 		}
-		if men.Start > 0 {
-			k := men.Start - 1
-			for k > 0 && (toks[k].Norm == "the" || directions[toks[k].Norm]) {
-				k-- // "in northern Iraq", "in the south of"
-			}
-			prev := toks[k].Norm
-			men.FollowsPrep = prepositions[prev]
-			men.PrecededByBy = prev == "by"
-			if prev == "of" && men.Start >= 2 && quantity(toks[men.Start-2].Norm) {
-				// "thousands of protesters", "members of the army": the actor
-				// heads its phrase.
-				men.FollowsPrep = ""
-			}
-		}
+		men.FollowsPrep, men.PrecededByBy = PrepositionBefore(toks, men.Start)
 		men.InParen = inParens(toks, men.Start)
 		men.RuneStart, men.RuneEnd = toks[men.Start].Start, toks[men.End-1].End
 		men.Text = strings.TrimSuffix(strings.TrimSuffix(text.Slice(sentence, men.RuneStart, men.RuneEnd), "'s"), "’s")
@@ -218,6 +205,28 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 var directions = map[string]bool{"northern": true, "southern": true, "eastern": true, "western": true,
 	"central": true, "north": true, "south": true, "east": true, "west": true, "northeastern": true,
 	"northwestern": true, "southeastern": true, "southwestern": true, "neighbouring": true, "neighboring": true}
+
+// PrepositionBefore returns the preposition a mention starting at token
+// start follows (over "the" and compass words: "in northern Iraq"), or ""
+// (also for "thousands of protesters", where the mention heads its
+// phrase), and whether that word is "by".
+func PrepositionBefore(toks []text.Token, start int) (prep string, by bool) {
+	if start <= 0 || start > len(toks) {
+		return "", false
+	}
+	k := start - 1
+	for k > 0 && (toks[k].Norm == "the" || directions[toks[k].Norm]) {
+		k-- // "in northern Iraq", "in the south of"
+	}
+	prev := toks[k].Norm
+	prep = prepositions[prev]
+	if prev == "of" && start >= 2 && quantity(toks[start-2].Norm) {
+		// "thousands of protesters", "members of the army": the actor
+		// heads its phrase.
+		prep = ""
+	}
+	return prep, prev == "by"
+}
 
 var prepositions = map[string]string{"of": "of", "in": "in", "to": "to", "from": "from", "with": "with",
 	"by": "by", "on": "on", "at": "at", "for": "for", "against": "against", "into": "into", "near": "near",

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/event"
@@ -100,10 +102,11 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	}
 	for si := range sents {
 		s := &sents[si]
-		bothSides(s, events, salience)
 		mem.resolve(s)
-		counterparts(s, events, salience)
 		s.parsed = newParse(s)
+		bothSides(s, events, salience)
+		counterparts(s, events, salience)
+		s.parsed = newParse(s) // over the mentions the two added
 		trigs := receiveTriggers(s, mustTriggers(s, weaponTriggers(s, outsideNames(s, verbsAsVerbs(s, c.Verbs.Find(s.Tokens))))))
 		firstVerb := len(s.Tokens)
 		for _, tr := range trigs {
@@ -602,6 +605,7 @@ func sentencePlace(s *Sentence) string {
 type memory struct {
 	byAgent map[string]actors.Mention // last named actor of each agent type
 	subject *actors.Mention           // source of the last event
+	names   map[string]actors.Mention // surname (folded) → the titled mention it was first named with
 }
 
 func (mm *memory) remember(s *Sentence, local []*cand) {
@@ -610,6 +614,7 @@ func (mm *memory) remember(s *Sentence, local []*cand) {
 			mm.byAgent[m.Agent] = m
 		}
 	}
+	mm.learnNames(s)
 	for i := len(local) - 1; i >= 0; i-- {
 		if cd := local[i]; cd.srcIdx >= 0 && !cd.anaphor {
 			m := s.Actors[cd.srcIdx]
@@ -630,8 +635,105 @@ var backRoles = map[string]bool{"group": true, "militants": true, "insurgents": 
 // corefRule opens the rule of a pronoun standing for the last doer.
 const corefRule = "coreference: "
 
+// learnNames remembers the people a sentence names by title ("Indonesian
+// President Adi Kusumo", "Foreign Minister Aiko Tanabe"): the capitalised
+// words right after a titled mention are a name the dictionaries do not
+// know, and its last word is how the story will refer to the person again.
+func (mm *memory) learnNames(s *Sentence) {
+	toks := s.Tokens
+	for _, m := range s.Actors {
+		if m.Kind == actors.KindPerson || m.Kind == actors.KindGroup || m.Kind == actors.KindCapital || m.Kind == actors.KindIGO || m.Country == "" || m.Modifier || m.Unresolved || m.Agent == "" || m.Possessive {
+			continue
+		}
+		k := m.End
+		for k < len(toks) && k-m.End < 4 && nameWord(toks[k]) && !isActorAt(s, toks[k].Start) {
+			k++
+			if toks[k-1].Possessive {
+				break
+			}
+		}
+		if k == m.End {
+			continue
+		}
+		if mm.names == nil {
+			mm.names = map[string]actors.Mention{}
+		}
+		full := m
+		full.Text = text.Slice(s.Text, toks[m.Start].Start, toks[k-1].End)
+		mm.names[toks[k-1].Norm] = full
+	}
+}
+
+// nameWord reports a token that can be part of a person's name: a
+// capitalised word of letters that is no month or weekday.
+func nameWord(t text.Token) bool {
+	if t.Punct || t.Text == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if !unicode.IsUpper(r) || calendarWords[t.Norm] {
+		return false
+	}
+	for _, c := range t.Text {
+		if !unicode.IsLetter(c) && c != '-' && c != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// calendarWords are capitalised words that are never names.
+var calendarWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "january": true, "february": true, "march": true,
+	"april": true, "may": true, "june": true, "july": true, "august": true, "september": true,
+	"october": true, "november": true, "december": true}
+
+// resolveNames makes a mention of each surname the story has named with a
+// title before ("Kusumo held talks …" after "President Adi Kusumo").
+func (mm *memory) resolveNames(s *Sentence) {
+	if len(mm.names) == 0 {
+		return
+	}
+	for k, t := range s.Tokens {
+		full, ok := mm.names[t.Norm]
+		if !ok || !nameWord(t) || isActorAt(s, t.Start) {
+			continue
+		}
+		m := full
+		m.Start, m.End = k, k+1
+		m.RuneStart, m.RuneEnd = t.Start, t.End
+		m.Text = t.Text
+		m.Kind = actors.KindPerson
+		m.Conjoined = -1
+		m.FollowsPrep, m.PrecededByBy = actors.PrepositionBefore(s.Tokens, k)
+		m.Possessive = t.Possessive
+		m.Placeish, m.InParen, m.Modifier, m.Ethnic = false, false, false, false
+		m.Rule = "refers to " + full.Text + " (surname)"
+		insertMention(s, m)
+	}
+}
+
+// insertMention adds m to the sentence's mentions in order, keeping the
+// joins between mentions pointing at the same ones.
+func insertMention(s *Sentence, m actors.Mention) {
+	pos := len(s.Actors)
+	for i, o := range s.Actors {
+		if o.Start >= m.End {
+			pos = i
+			break
+		}
+	}
+	for i := range s.Actors {
+		if s.Actors[i].Conjoined >= pos {
+			s.Actors[i].Conjoined++
+		}
+	}
+	s.Actors = slices.Insert(s.Actors, pos, m)
+}
+
 // resolve gives referring words in s the actors they refer to.
 func (mm *memory) resolve(s *Sentence) {
+	mm.resolveNames(s)
 	toks := s.Tokens
 	for i := range s.Actors {
 		m := &s.Actors[i]
@@ -743,7 +845,22 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 				continue
 			}
 			a, b := storyPair(events, salience)
-			if before := namedBefore(s, i); before[a] || before[b] {
+			before := namedBefore(s, i)
+			if len(before) == 2 && !jointlyNamed(s, i) {
+				// "X held talks with Y, and the two leaders signed …": the
+				// two just named.
+				a, b = "", ""
+				for c := range before {
+					if a == "" || c < a {
+						a, b = c, a
+					} else {
+						b = c
+					}
+				}
+				if b < a {
+					a, b = b, a
+				}
+			} else if before[a] || before[b] {
 				// "Georgia thanked both neighbours": not Georgia's own pair.
 				a, b = "", ""
 				for _, c := range salience {
@@ -830,6 +947,26 @@ func namedBefore(s *Sentence, k int) map[string]bool {
 		}
 	}
 	return out
+}
+
+// jointlyNamed reports that the parties named before token k are joined
+// as one subject ("Qatar and Turkey, which mediated between the two
+// neighbours"): the pair words then mean others.
+func jointlyNamed(s *Sentence, k int) bool {
+	for i, m := range s.Actors {
+		if m.End > k || m.Rule == pairRule {
+			continue
+		}
+		if m.Conjoined >= 0 {
+			return true
+		}
+		for j := i + 1; j < len(s.Actors) && s.parsed != nil; j++ {
+			if s.Actors[j].End <= k && s.parsed.conjoined(s, i, j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // storyPair is the story's two parties: the last compound subject of two

@@ -185,3 +185,24 @@ func TestBothSides(t *testing.T) {
 		}
 	}
 }
+
+// A person named once with a title is the same party when the story uses
+// the surname alone.
+func TestSurnameRefersBack(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Kenyan President Daniel Wekesa arrived in Kampala on Monday for a two-day visit. " +
+		"On Tuesday, Wekesa criticised Uganda over new border fees."
+	res := p.Code(ingest.Article{ID: "s", Text: text, Published: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)})
+	found := false
+	for _, e := range res.Events {
+		if e.CAMEO[:2] == "11" && e.Source.Code == "KENGOV" && e.Target.Country == "UGA" && e.Source.Text == "Wekesa" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("want 11 KENGOV>UGA from \"Wekesa\", got %+v", res.Events)
+	}
+}
