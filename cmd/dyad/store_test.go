@@ -215,7 +215,7 @@ func TestWorkerKilledMidStream(t *testing.T) {
 		t.Skip("builds the dyad binary")
 	}
 	pg, qf := services(t)
-	const n = 1500
+	const n = 500
 	in := corpus(t, n)
 	bin := filepath.Join(t.TempDir(), "dyad")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
