@@ -67,7 +67,8 @@ var intentWords = map[string]bool{"plan": true, "plans": true, "planned": true, 
 	"hope": true, "hopes": true, "hoped": true, "want": true, "wants": true, "wanted": true,
 	"intend": true, "intends": true, "intended": true, "seek": true, "seeks": true, "sought": true,
 	"aim": true, "aims": true, "expected": true, "likely": true, "ready": true, "prepared": true,
-	"willing": true, "set": true}
+	"willing": true, "set": true, "due": true, "scheduled": true, "slated": true, "poised": true,
+	"going": true}
 
 // anaphoric determiners make a bare event noun refer back ("the attack").
 var anaphoric = map[string]bool{"the": true, "this": true, "that": true, "these": true, "those": true}
