@@ -566,6 +566,12 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb
 		if country == "" {
 			country = story
 		}
+		if country == "" && domesticAgents[m.Agent] {
+			// "The Mozambican government accepted the rebels' demands":
+			// with one country in the sentence, its state's and its
+			// politics' roles are that country's.
+			country = onlyCountry(s)
+		}
 		if country == "" {
 			continue
 		}
@@ -573,6 +579,38 @@ func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb
 		m.Unresolved = false
 		m.Rule += " + country from context"
 	}
+}
+
+// domesticAgents are the agent types that belong to a country's state or
+// politics, unlike aid groups, the press or business, which come from
+// anywhere.
+var domesticAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "JUD": true, "LEG": true,
+	"REB": true, "OPP": true, "PTY": true, "UAF": true, "SPY": true, "ELI": true}
+
+// onlyCountry is the one country the sentence's parties and places
+// belong to, or "" when it names none or several, or names the country
+// itself as a party ("The government thanked China": not China's).
+func onlyCountry(s *Sentence) string {
+	c := ""
+	for _, m := range s.Actors {
+		if m.Country == "" || m.Unresolved {
+			continue
+		}
+		if m.Agent == "" && !m.Modifier && !m.Placeish && m.FollowsPrep != "in" {
+			return ""
+		}
+		if c != "" && m.Country != c {
+			return ""
+		}
+		c = m.Country
+	}
+	for _, p := range s.Places {
+		if c != "" && p.Location.Country != c {
+			return ""
+		}
+		c = p.Location.Country
+	}
+	return c
 }
 
 // sentencePlace is the country of the towns and regions a sentence names,
