@@ -319,12 +319,14 @@ func Slice(s string, start, end int) string {
 }
 
 // compoundSuffixes after a hyphen make the first part a name of its own:
-// "US-led coalition", "UK-based group", "Iranian-backed militia".
+// "US-led coalition", "UK-based group", "Iranian-backed militia",
+// "Liberian-flagged tanker".
 var compoundSuffixes = map[string]bool{"led": true, "based": true, "backed": true, "born": true,
 	"owned": true, "run": true, "funded": true, "allied": true, "sponsored": true, "controlled": true,
 	"administered": true, "brokered": true, "aligned": true, "ruled": true, "dominated": true,
 	"supported": true, "armed": true, "trained": true, "linked": true, "affiliated": true,
-	"installed": true, "imposed": true, "mediated": true, "proposed": true, "drafted": true}
+	"installed": true, "imposed": true, "mediated": true, "proposed": true, "drafted": true,
+	"flagged": true, "registered": true}
 
 // compoundSuffix reports whether the part w of a word after its last hyphen
 // is one of compoundSuffixes, in any case.
