@@ -96,7 +96,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 	var events []*cand
 	mem := &memory{byAgent: map[string]actors.Mention{}}
 	counts := countryCounts(sents)
-	dateline := datelineCountry(sents)
+	story := storyCountry(counts, len(sents), datelineCountry(sents))
 	salience := make([]string, len(counts))
 	for i, c := range counts {
 		salience[i] = c.iso
@@ -116,7 +116,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 				break
 			}
 		}
-		resolveRoles(s, counts, len(sents), firstVerb, dateline)
+		resolveRoles(s, story, firstVerb)
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {
@@ -139,6 +139,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			events = append(events, cd)
 		}
 		c.resolveSentence(s, local, events, salience)
+		implicitDoers(s, local, mem, story)
 		mem.remember(s, local)
 	}
 	out := make([]event.Event, 0, len(events))
@@ -483,22 +484,81 @@ func participial(toks []text.Token, tr Trigger) bool {
 	return tr.Start > 0 && toks[tr.Start-1].Text == "," && strings.HasSuffix(toks[tr.Start].Norm, "ing")
 }
 
+// implicitDoers gives an arrest told in the passive with no one named
+// as doing it ("30 demonstrators were arrested, police said", "the
+// opposition leader was detained at her home") the police that the
+// sentence or the story names, else, in a story about the detainees'
+// own country, that country's police.
+func implicitDoers(s *Sentence, local []*cand, mm *memory, story string) {
+	for _, cd := range local {
+		e := &cd.ev
+		if cd.anaphor || cd.noun || e.Source.Country != "" || e.Source.Agent != "" || !strings.HasPrefix(e.CAMEO, "17") {
+			continue
+		}
+		if e.Target.Country == "" || stateAgents[e.Target.Agent] || !passiveTrigger(s, cd.trig) {
+			continue
+		}
+		src := -1
+		for i, m := range s.Actors {
+			if i != cd.tgtIdx && !m.Modifier && m.Country == e.Target.Country && (m.Agent == "COP" || m.Agent == "MIL" || m.Agent == "SPY") {
+				src = i
+				break
+			}
+		}
+		switch {
+		case src >= 0:
+			cd.srcIdx = src
+			e.Source = actorOf(&s.Actors[src])
+		case mm.byAgent["COP"].Country == e.Target.Country:
+			m := mm.byAgent["COP"]
+			e.Source = actorOf(&m)
+		case e.Target.Country == story:
+			e.Source = event.Actor{Country: story, Agent: "COP", Code: story + "COP"}
+		default:
+			continue
+		}
+		e.Confidence -= 0.2
+	}
+}
+
+// stateAgents are the agents of a state's own force: an agentless arrest
+// of them is no act of their state's police.
+var stateAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": true}
+
+// passiveTrigger reports a verb trigger told in the passive ("were
+// arrested", "has been detained").
+func passiveTrigger(s *Sentence, tr Trigger) bool {
+	if p := s.parsed; p != nil && tr.Start < len(p.node) && p.node[tr.Start] >= 0 {
+		return p.passive(p.node[tr.Start])
+	}
+	for k := tr.Start - 1; k >= 0 && k >= tr.Start-3; k-- {
+		switch s.Tokens[k].Norm {
+		case "was", "were", "been", "being", "be", "is", "are":
+			return true
+		}
+	}
+	return false
+}
+
+// storyCountry is the country an article is about: in an article of
+// three or more sentences, the country named three times or more and at
+// least twice as often as any other; else the dateline's ("BEIRUT — …":
+// wire copy's officials, army and police with no country named are
+// mostly the dateline's); else "".
+func storyCountry(salience []countryCount, sentences int, dateline string) string {
+	if sentences >= 3 && len(salience) > 0 && salience[0].n >= 3 && (len(salience) == 1 || salience[0].n >= 2*salience[1].n) {
+		return salience[0].iso
+	}
+	return dateline
+}
+
 // resolveRoles gives role words with no country of their own ("police",
 // "protesters", "the crowd") a country: the place named right after them
 // ("a court in Guyana", "police in Nairobi"), else, in an article that is
 // clearly about one country (three or more sentences, that country named
 // three times or more and at least twice as often as any other), that
-// country.
-func resolveRoles(s *Sentence, salience []countryCount, sentences int, firstVerb int, dateline string) {
-	story := ""
-	if sentences >= 3 && len(salience) > 0 && salience[0].n >= 3 && (len(salience) == 1 || salience[0].n >= 2*salience[1].n) {
-		story = salience[0].iso
-	}
-	if story == "" {
-		// "BEIRUT — …": wire copy's officials, army and police with no
-		// country named are mostly the dateline's.
-		story = dateline
-	}
+// country (see storyCountry).
+func resolveRoles(s *Sentence, story string, firstVerb int) {
 	for i := range s.Actors {
 		m := &s.Actors[i]
 		if m.Ethnic {

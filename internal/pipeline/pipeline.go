@@ -167,7 +167,7 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 		}
 		ctx := places.Context{Countries: append(sentCountries, articleCountries...)}
 		for _, pm := range p.Places.FindWords(s.Text, words[i], ctx) {
-			if notAPlace(ms, pm) {
+			if notAPlace(ms, pm) || personName(ms, words[i], pm) {
 				continue
 			}
 			pm = ownedBy(ms, toks, pm)
@@ -203,6 +203,34 @@ func notAPlace(ms []actors.Mention, pm places.Mention) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// personName reports a place name that is the first name of a person
+// given a title ("opposition leader Mary Banda", "President Victoria
+// Nkosi"): it follows a role word and a capitalised word follows it.
+func personName(ms []actors.Mention, words []text.Word, pm places.Mention) bool {
+	titled := false
+	for _, m := range ms {
+		if m.Kind == actors.KindRole || m.Agent != "" && m.Kind == actors.KindAdj {
+			if m.RuneEnd < pm.Start && pm.Start-m.RuneEnd <= 1 {
+				titled = true
+			}
+		}
+	}
+	if !titled {
+		return false
+	}
+	for k, w := range words {
+		if w.Start < pm.End {
+			continue
+		}
+		if k > 0 && words[k-1].End != pm.End {
+			return false // the place ends inside a word
+		}
+		r, _ := utf8.DecodeRuneInString(w.Form)
+		return w.Start <= pm.End+1 && unicode.IsUpper(r)
 	}
 	return false
 }
