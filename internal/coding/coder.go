@@ -11,6 +11,7 @@ import (
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/event"
+	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -525,11 +526,12 @@ func implicitDoers(s *Sentence, local []*cand, mm *memory, story string) {
 // of them is no act of their state's police.
 var stateAgents = map[string]bool{"GOV": true, "MIL": true, "COP": true, "SPY": true}
 
-// passiveTrigger reports a verb trigger told in the passive ("were
-// arrested", "has been detained").
+// passiveTrigger reports a verb trigger told as a passive clause of its
+// own ("were arrested", "has been detained"), not a participle modifying
+// a noun ("a member jailed last year", told in passing).
 func passiveTrigger(s *Sentence, tr Trigger) bool {
 	if p := s.parsed; p != nil && tr.Start < len(p.node) && p.node[tr.Start] >= 0 {
-		return p.passive(p.node[tr.Start])
+		return p.child(p.node[tr.Start], syntax.AuxPass) >= 0
 	}
 	for k := tr.Start - 1; k >= 0 && k >= tr.Start-3; k-- {
 		switch s.Tokens[k].Norm {
