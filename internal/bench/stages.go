@@ -12,6 +12,7 @@ import (
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/places"
+	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -30,6 +31,7 @@ type Work struct {
 	Dates     [][]dates.Expr
 	Places    [][]places.Mention
 	Deaths    [][]fatalities.Count
+	Trees     [][]syntax.Token // the parsed sentences (nil where none)
 	Coded     []coding.Sentence
 	Raw       []event.Event // the coder's events, before fusion
 	Events    []event.Event // after fusion
@@ -54,6 +56,7 @@ var Stages = []Stage{
 	{Name: "dates", Run: func(_ *pipeline.Pipeline, w *Work) { DateStage(w) }},
 	{Name: "places", Run: PlaceStage},
 	{Name: "fatalities", Run: func(_ *pipeline.Pipeline, w *Work) { FatalityStage(w) }},
+	{Name: "syntax", Run: SyntaxStage},
 	{Name: "coding", Prepare: AnalyseStage, Run: CodeStage},
 	{Name: "fusion", Run: func(_ *pipeline.Pipeline, w *Work) { FusionStage(w) }},
 }
@@ -116,6 +119,15 @@ func FatalityStage(w *Work) {
 	w.Deaths = make([][]fatalities.Count, len(w.Sentences))
 	for i, s := range w.Sentences {
 		w.Deaths[i] = fatalities.FindWords(s.Text, w.Words[i])
+	}
+}
+
+// SyntaxStage tags and parses the sentences that name a party, as the
+// pipeline does for the coder.
+func SyntaxStage(p *pipeline.Pipeline, w *Work) {
+	w.Trees = make([][]syntax.Token, len(w.Sentences))
+	for i := range w.Sentences {
+		w.Trees[i] = p.Tree(w.Words[i], w.Tokens[i], w.Actors[i])
 	}
 }
 

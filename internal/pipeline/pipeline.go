@@ -118,15 +118,6 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 	}
 	exprs := dates.ResolveWords(texts, words, published)
 	out := make([]coding.Sentence, len(sents))
-	var parser *syntax.Parser
-	if p.Syntax != nil {
-		if v, ok := p.parsers.Get().(*syntax.Parser); ok {
-			parser = v
-		} else {
-			parser = p.Syntax.NewParser()
-		}
-		defer p.parsers.Put(parser)
-	}
 	var articleCountries []string
 	for i, s := range sents {
 		toks := text.TokenizeWords(s.Text, words[i])
@@ -144,12 +135,7 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 		}
 		cs := &out[i]
 		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms}
-		if parser != nil && len(ms) > 0 {
-			// Parsing is the costliest stage; a sentence that names no
-			// party yields no event however it is read. A wire dateline
-			// ("KABUL —") is no part of the grammar that follows it.
-			cs.Tree = parser.AnalyseNames(words[i][dl:], nameWords(words[i][dl:], ms))
-		}
+		cs.Tree = p.Tree(words[i], toks, ms)
 		var sentCountries []string
 		for _, m := range ms {
 			if m.Country != "" {
@@ -271,6 +257,26 @@ func (p *Pipeline) Code(a ingest.Article) Result {
 	}
 	evs := coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents)
 	return Result{Article: a, Text: cleaned.Text, Events: fusion.Article(evs)}
+}
+
+// Tree tags and parses one sentence's words for the coder, or returns nil
+// when the pipeline has no parser, the sentence names no party (mentions
+// ms) or its tokens hold no word of any verb or noun pattern: parsing is
+// the costliest stage, and such a sentence yields no event however it is
+// read. A wire dateline ("KABUL —") is no part of the grammar that follows
+// it and is left out; the names the actor dictionaries found are marked as
+// proper nouns for the tagger.
+func (p *Pipeline) Tree(words []text.Word, toks []text.Token, ms []actors.Mention) []syntax.Token {
+	if p.Syntax == nil || len(ms) == 0 || len(p.Coder.Verbs.Find(toks)) == 0 {
+		return nil
+	}
+	parser, ok := p.parsers.Get().(*syntax.Parser)
+	if !ok {
+		parser = p.Syntax.NewParser()
+	}
+	defer p.parsers.Put(parser)
+	rest := words[text.DatelineWords(words):]
+	return parser.AnalyseNames(rest, nameWords(rest, ms))
 }
 
 // nameWords marks the words inside the names the actor dictionaries found
