@@ -2411,25 +2411,15 @@ func joinedWith(s *Sentence, src int, iso string) bool {
 	return false
 }
 
-// datelineCountry is the country of a wire dateline opening the article
-// ("KABUL — ", "Nairobi (Reuters) - "), or "".
+// datelineCountry is the country of the place in a wire dateline opening
+// the article ("KABUL — ", "Nairobi, May 4 (Reuters) - "), or "".
 func datelineCountry(sents []Sentence) string {
 	if len(sents) == 0 {
 		return ""
 	}
 	s := &sents[0]
 	for _, p := range s.Places {
-		if p.Start != 0 {
-			continue
-		}
-		rest := []rune(s.Text)[p.End:]
-		tail := strings.TrimLeft(string(rest), " ,")
-		if strings.HasPrefix(tail, "(") {
-			if i := strings.Index(tail, ")"); i > 0 {
-				tail = strings.TrimLeft(tail[i+1:], " ")
-			}
-		}
-		if strings.HasPrefix(tail, "—") || strings.HasPrefix(tail, "–") || strings.HasPrefix(tail, "- ") || strings.HasPrefix(tail, "-- ") {
+		if p.End <= s.Dateline {
 			return p.Location.Country
 		}
 	}

@@ -20,6 +20,9 @@ type Sentence struct {
 	Dates  []DateRef
 	Places []PlaceRef
 	Deaths []DeathRef
+	// Dateline is where a wire dateline opening the sentence ends ("KABUL
+	// —", "NAIROBI, March 3 (Reuters) -"), in code points; 0 for none.
+	Dateline int
 	// Tree is the sentence's dependency parse (package syntax), nil when
 	// it was not parsed; the coder then reads word order alone.
 	Tree []syntax.Token

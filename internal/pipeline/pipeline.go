@@ -122,19 +122,19 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 	for i, s := range sents {
 		toks := text.TokenizeWords(s.Text, words[i])
 		ms := p.Actors.Mentions(s.Text, toks, published)
-		dl := text.DatelineWords(words[i])
-		if dl > 0 {
+		dateline := 0
+		if dl := text.DatelineWords(words[i]); dl > 0 {
 			// "MOSCOW —" says where the story was filed; the capital
 			// there stands for no government.
-			end := words[i][dl-1].End
+			dateline = words[i][dl-1].End
 			for k := range ms {
-				if ms[k].RuneEnd <= end {
+				if ms[k].RuneEnd <= dateline {
 					ms[k].Modifier = true
 				}
 			}
 		}
 		cs := &out[i]
-		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms}
+		*cs = coding.Sentence{Index: i, Text: s.Text, Start: s.Start, Tokens: toks, Actors: ms, Dateline: dateline}
 		cs.Tree = p.Tree(words[i], toks, ms)
 		var sentCountries []string
 		for _, m := range ms {
