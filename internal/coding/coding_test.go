@@ -206,3 +206,27 @@ func TestSurnameRefersBack(t *testing.T) {
 		t.Errorf("want 11 KENGOV>UGA from \"Wekesa\", got %+v", res.Events)
 	}
 }
+
+// Wire copy's unnamed police and protesters are the dateline's, in both
+// common dateline forms.
+func TestDatelineCountry(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{
+		"DAKAR, June 3 (Reuters) - Police fired tear gas at protesters in the city centre on Tuesday.",
+		"DAKAR — Police fired tear gas at protesters in the city centre on Tuesday.",
+	} {
+		res := p.Code(ingest.Article{ID: "d", Text: text, Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
+		found := false
+		for _, e := range res.Events {
+			if e.Source.Code == "SENCOP" && e.Target.Country == "SEN" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%q: want SENCOP acting on SEN, got %+v", text, res.Events)
+		}
+	}
+}
