@@ -30,6 +30,8 @@ func TestMentions(t *testing.T) {
 		{"Graustark's army shelled villagers.", []string{"Graustark's army=GRAMIL", "villagers=CVL"}},
 		{"Halfont spoke to the foreign minister of Ruritania.", []string{"Halfont=GRAGOV", "foreign minister of Ruritania=RURGOV"}},
 		{"The Ruritania-Graustark border was quiet.", nil},
+		{"Marchers blocked Strelsau Road and the Gulf of Graustark.", nil},
+		{"Strelsau blocked the road to Graustark.", []string{"Strelsau=RURGOV", "Graustark=GRA"}},
 	}
 	for _, tc := range tests {
 		toks := text.Tokenize(tc.sentence)

@@ -3,6 +3,8 @@ package actors
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -45,6 +47,42 @@ var functionWords = map[string]bool{
 }
 
 // placeNouns after an actor name make it a location ("the Iranian city of").
+// partOfPlaceName reports a country or capital that is only part of the
+// name of a street or sea: followed by a capitalised "Road", "Street" …,
+// or after a capitalised "Gulf of", "Sea of" ….
+func partOfPlaceName(toks []text.Token, m Mention, k Kind) bool {
+	if k != KindCountry && k != KindCapital {
+		return false
+	}
+	if m.End < len(toks) && facilityNouns[toks[m.End].Norm] && capitalised(toks[m.End].Text) {
+		return true
+	}
+	if m.Start >= 2 && toks[m.Start-1].Norm == "of" && waterNouns[toks[m.Start-2].Norm] && capitalised(toks[m.Start-2].Text) {
+		return true
+	}
+	return false
+}
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// facilityNouns end the names of streets and squares, often named after
+// another place ("Cairo Road" in Lusaka, "Beirut Street" in Cairo).
+var facilityNouns = map[string]bool{"road": true, "street": true, "avenue": true, "square": true,
+	"boulevard": true, "highway": true, "bridge": true}
+
+// NamesFacility reports a capitalised word that ends the name of a street
+// or square ("Road" in "Cairo Road"): a place name before it is only part
+// of that name.
+func NamesFacility(word string) bool {
+	return capitalised(word) && facilityNouns[strings.ToLower(word)]
+}
+
+// waterNouns open the names of seas and straits ("Gulf of Aden").
+var waterNouns = map[string]bool{"gulf": true, "sea": true, "bay": true, "strait": true, "straits": true}
+
 var placeNouns = map[string]bool{
 	"city": true, "town": true, "village": true, "province": true, "district": true, "region": true,
 	"border": true, "territory": true, "capital": true, "port": true, "coast": true, "airspace": true,
@@ -156,6 +194,9 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 		}
 		if men.End < len(toks) && placeNouns[toks[men.End].Norm] {
 			men.Placeish = true
+		}
+		if partOfPlaceName(toks, men, e.Kind) {
+			continue // "Cairo Road", "the Gulf of Oman": a place's name, no party
 		}
 		if m.Start >= 2 && toks[m.Start-1].Norm == "to" {
 			for _, pm := range out {

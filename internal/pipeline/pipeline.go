@@ -153,7 +153,7 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 		}
 		ctx := places.Context{Countries: append(sentCountries, articleCountries...)}
 		for _, pm := range p.Places.FindWords(s.Text, words[i], ctx) {
-			if notAPlace(ms, pm) || personName(ms, words[i], pm) {
+			if notAPlace(ms, pm) || personName(ms, words[i], pm) || facilityName(words[i], pm) {
 				continue
 			}
 			pm = ownedBy(ms, toks, pm)
@@ -188,6 +188,17 @@ func notAPlace(ms []actors.Mention, pm places.Mention) bool {
 			default:
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// facilityName reports a place name that begins the name of a street or
+// square ("Cairo Road" in Lusaka): not that place.
+func facilityName(words []text.Word, pm places.Mention) bool {
+	for k, w := range words {
+		if w.Start >= pm.End {
+			return k > 0 && words[k-1].End == pm.End && actors.NamesFacility(w.Form)
 		}
 	}
 	return false
