@@ -569,11 +569,14 @@ func (g *Gazetteer) score(toks []token, spans []span, si int, ctxRank map[string
 	}
 	sp.chosen = best
 	sp.supported = bestSupported
-	sp.accepted = g.accept(toks, sp, key)
+	sp.accepted = g.accept(toks, sp, key, len(ctxRank) > 0)
 }
 
 // accept decides whether the chosen reading of a span is taken at all.
-func (g *Gazetteer) accept(toks []token, sp *span, key string) bool {
+// With context (the text names countries) a small town in none of them is
+// a guess the text does not back ("the town of X" in a story about two
+// other countries): it is left out rather than placed abroad.
+func (g *Gazetteer) accept(toks []token, sp *span, key string, haveCtx bool) bool {
 	e := &g.entries[sp.ids[sp.chosen]]
 	hinted := sp.cityHint || sp.adminHint || len(sp.quals) > 0 || len(sp.demonyms) > 0
 	if sp.prevPerson && !sp.supported {
@@ -600,7 +603,7 @@ func (g *Gazetteer) accept(toks []token, sp *span, key string) bool {
 	if e.feature == "PPLC" || e.pop >= 100000 {
 		return true
 	}
-	return (sp.locative || sp.cityHint) && e.pop >= 15000
+	return (sp.locative || sp.cityHint) && e.pop >= 15000 && !haveCtx
 }
 
 func sortPlaces(ps []Place) {
