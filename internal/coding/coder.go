@@ -706,6 +706,7 @@ func sentencePlace(s *Sentence) string {
 type memory struct {
 	byAgent map[string]actors.Mention // last named actor of each agent type
 	subject *actors.Mention           // source of the last event
+	person  *actors.Mention           // the last event's source that was a person or an official
 	names   map[string]actors.Mention // surname (folded) → the titled mention it was first named with
 }
 
@@ -716,6 +717,18 @@ func (mm *memory) remember(s *Sentence, local []*cand) {
 		}
 	}
 	mm.learnNames(s)
+	// "He", "She" in the next sentence: the first person or official this
+	// one names (mostly its subject).
+	for i := range s.Actors {
+		m := s.Actors[i]
+		if m.Modifier || m.Unresolved || m.Country == "" || m.FollowsPrep != "" && m.FollowsPrep != "by" {
+			continue
+		}
+		if m.Kind == actors.KindPerson || (m.Kind == actors.KindRole || m.Kind == actors.KindAdj) && singularOfficial(s, &m) {
+			mm.person = &m
+			break
+		}
+	}
 	for i := len(local) - 1; i >= 0; i-- {
 		if cd := local[i]; cd.srcIdx >= 0 && !cd.anaphor {
 			m := s.Actors[cd.srcIdx]
@@ -735,6 +748,20 @@ var backRoles = map[string]bool{"group": true, "militants": true, "insurgents": 
 
 // corefRule opens the rule of a pronoun standing for the last doer.
 const corefRule = "coreference: "
+
+// singularOfficial reports a mention that names one official ("the
+// foreign minister", "a ministry spokeswoman"), not a body or a crowd.
+func singularOfficial(s *Sentence, m *actors.Mention) bool {
+	w := s.Tokens[m.End-1].Norm
+	return m.Agent != "" && officialNouns[w]
+}
+
+// officialNouns are the head words of one official's title.
+var officialNouns = map[string]bool{"president": true, "minister": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "ambassador": true, "envoy": true, "premier": true,
+	"chancellor": true, "secretary": true, "leader": true, "commander": true, "chief": true,
+	"general": true, "governor": true, "mayor": true, "king": true, "queen": true, "emir": true,
+	"prince": true, "official": true, "diplomat": true, "negotiator": true, "senator": true}
 
 // learnNames remembers the people a sentence names by title ("Indonesian
 // President Adi Kusumo", "Foreign Minister Aiko Tanabe"): the capitalised
@@ -848,26 +875,29 @@ func (mm *memory) resolve(s *Sentence) {
 		}
 	}
 	// "It said …", "They attacked …": a pronoun opening the sentence, before
-	// any named actor, is the last event's doer.
-	if mm.subject == nil || len(toks) == 0 {
+	// any named actor, is the last event's doer; "He", "She" the last doer
+	// who was a person or an official.
+	if len(toks) == 0 || len(s.Actors) > 0 && s.Actors[0].Start == 0 {
 		return
 	}
+	var ante *actors.Mention
 	switch toks[0].Norm {
 	case "it", "they":
-	default:
+		ante = mm.subject
+	case "he", "she":
+		ante = mm.person
+	}
+	if ante == nil {
 		return
 	}
-	if len(s.Actors) > 0 && s.Actors[0].Start == 0 {
-		return
-	}
-	ref := *mm.subject
+	ref := *ante
 	ref.Start, ref.End = 0, 1
 	ref.RuneStart, ref.RuneEnd = toks[0].Start, toks[0].End
 	ref.Text = toks[0].Text
 	ref.Conjoined = -1
 	ref.FollowsPrep = ""
 	ref.Possessive, ref.Placeish, ref.InParen, ref.Modifier = false, false, false, false
-	ref.Rule = corefRule + mm.subject.Text
+	ref.Rule = corefRule + ante.Text
 	for k := range s.Actors {
 		if s.Actors[k].Conjoined >= 0 {
 			s.Actors[k].Conjoined++

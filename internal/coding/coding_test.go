@@ -230,3 +230,24 @@ func TestDatelineCountry(t *testing.T) {
 		}
 	}
 }
+
+// "He" or "She" opening a sentence is the official the sentence before
+// named first.
+func TestHeSheRefersToOfficial(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Ghanaian foreign minister spoke to reporters in Accra on Monday about the dispute with Togo. " +
+		"She accused Togo of closing the border without warning."
+	res := p.Code(ingest.Article{ID: "h", Text: text, Published: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)})
+	found := false
+	for _, e := range res.Events {
+		if e.CAMEO[:2] == "11" && e.Source.Code == "GHAGOV" && e.Target.Country == "TGO" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("want 11 GHAGOV>TGO from \"She\", got %+v", res.Events)
+	}
+}
