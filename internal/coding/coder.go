@@ -706,7 +706,8 @@ func sentencePlace(s *Sentence) string {
 type memory struct {
 	byAgent map[string]actors.Mention // last named actor of each agent type
 	subject *actors.Mention           // source of the last event
-	person  *actors.Mention           // the last event's source that was a person or an official
+	person  *actors.Mention           // the first person or official the last sentence named
+	body    *actors.Mention           // the first state, group or body the last sentence named as a party
 	names   map[string]actors.Mention // surname (folded) → the titled mention it was first named with
 }
 
@@ -728,6 +729,17 @@ func (mm *memory) remember(s *Sentence, local []*cand) {
 			mm.person = &m
 			break
 		}
+	}
+	mm.body = nil
+	for i := range s.Actors {
+		m := s.Actors[i]
+		if m.Modifier || m.Unresolved || m.Country == "" && m.Agent != "IGO" || m.FollowsPrep != "" && m.FollowsPrep != "by" {
+			continue
+		}
+		if m.Kind != actors.KindPerson && !singularOfficial(s, &m) && !strings.HasPrefix(m.Rule, corefRule) {
+			mm.body = &m
+		}
+		break
 	}
 	for i := len(local) - 1; i >= 0; i-- {
 		if cd := local[i]; cd.srcIdx >= 0 && !cd.anaphor {
@@ -882,7 +894,12 @@ func (mm *memory) resolve(s *Sentence) {
 	}
 	var ante *actors.Mention
 	switch toks[0].Norm {
-	case "it", "they":
+	case "it":
+		ante = mm.subject
+		if mm.body != nil {
+			ante = mm.body
+		}
+	case "they":
 		ante = mm.subject
 	case "he", "she":
 		ante = mm.person

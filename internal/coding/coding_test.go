@@ -251,3 +251,24 @@ func TestHeSheRefersToOfficial(t *testing.T) {
 		t.Errorf("want 11 GHAGOV>TGO from \"She\", got %+v", res.Events)
 	}
 }
+
+// "It" opening a sentence is the state or body the sentence before named
+// first, not whoever did the last thing told.
+func TestItRefersToFirstBody(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Vietnam's coast guard said a Chinese ship rammed one of its patrol boats near the Paracel Islands on Sunday. " +
+		"It accused China of endangering the lives of its crew."
+	res := p.Code(ingest.Article{ID: "i", Text: text, Published: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)})
+	found := false
+	for _, e := range res.Events {
+		if e.CAMEO[:2] == "11" && e.Source.Country == "VNM" && e.Target.Country == "CHN" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("want 11 VNM>CHN from \"It\", got %+v", res.Events)
+	}
+}
