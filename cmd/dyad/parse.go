@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/dyad-events/dyad/data"
+	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/syntax/conllu"
 	"github.com/dyad-events/dyad/internal/text"
@@ -38,7 +38,7 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "dyad parse: --score needs --conllu")
 		return exitUsage
 	}
-	m, err := syntax.Load(data.FS)
+	m, err := pipeline.SyntaxModel()
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad parse:", err)
 		return exitFail

@@ -82,7 +82,7 @@ func New(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	model, err := syntax.Load(data.FS)
+	model, err := bundledModel()
 	if err != nil {
 		return nil, err
 	}
@@ -96,6 +96,14 @@ func New(opt Options) (*Pipeline, error) {
 	}
 	return p, nil
 }
+
+// SyntaxModel returns the embedded tagging and parsing model, decoded
+// once per process (as places.Default does for the gazetteer): it is only
+// read after loading, parsers keep their own state, and decoding it is the
+// slowest part of New.
+func SyntaxModel() (*syntax.Model, error) { return bundledModel() }
+
+var bundledModel = sync.OnceValues(func() (*syntax.Model, error) { return syntax.Load(data.FS) })
 
 // Result is one article's coding.
 type Result struct {
