@@ -49,17 +49,7 @@ func TestSeedArticle(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "articles.jsonl")); err != nil {
 		t.Skipf("seed article not present (%v); skipping", err)
 	}
-	p := newPipeline(t)
-	out := codeFile(t, p, filepath.Join(dir, "articles.jsonl"))
-	gold, err := eval.Load(filepath.Join(dir, "gold.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	sys, err := eval.Read("system", bytes.NewReader(out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := eval.Score(gold, sys)
+	res := scoreDir(t, newPipeline(t), dir)
 	type key struct{ code, src, tgt, date string }
 	found := map[key]bool{}
 	for _, pr := range res.Pairs {
@@ -145,17 +135,7 @@ func TestNewsSets(t *testing.T) {
 		set   string
 		floor float64
 	}{{"news-a", 0.53}, {"news-b", 0.50}} {
-		dir := filepath.Join("..", "..", "eval", c.set)
-		out := codeFile(t, p, filepath.Join(dir, "articles.jsonl"))
-		gold, err := eval.Load(filepath.Join(dir, "gold.jsonl"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sys, err := eval.Read("system", bytes.NewReader(out))
-		if err != nil {
-			t.Fatal(err)
-		}
-		res := eval.Score(gold, sys)
+		res := scoreDir(t, p, filepath.Join("..", "..", "eval", c.set))
 		f1 := 0.0
 		if res.TP > 0 {
 			prec := float64(res.TP) / float64(res.TP+res.FP)
@@ -167,4 +147,20 @@ func TestNewsSets(t *testing.T) {
 			t.Errorf("%s: root F1 %.3f fell below %.2f", c.set, f1, c.floor)
 		}
 	}
+}
+
+// scoreDir codes dir's articles.jsonl and scores the events against its
+// gold.jsonl by the contract's rule.
+func scoreDir(t *testing.T, p *Pipeline, dir string) *eval.Result {
+	t.Helper()
+	out := codeFile(t, p, filepath.Join(dir, "articles.jsonl"))
+	gold, err := eval.Load(filepath.Join(dir, "gold.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sys, err := eval.Read("system", bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eval.Score(gold, sys)
 }
