@@ -1391,13 +1391,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 			src = subject(s, trigs, ti, local)
 			if src == inheritSource {
 				src = -1
-				for j := len(local) - 1; j >= 0; j-- {
-					if !local[j].noun {
-						cd.ev.Source = local[j].ev.Source
-						cd.srcIdx = local[j].srcIdx
-						break
-					}
-				}
+				inheritFrom(cd, local)
 			}
 		}
 		switch {
@@ -1452,13 +1446,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		}
 		if src == inheritSource {
 			src = -1
-			for j := len(local) - 1; j >= 0; j-- {
-				if !local[j].noun {
-					cd.ev.Source = local[j].ev.Source
-					cd.srcIdx = local[j].srcIdx
-					break
-				}
-			}
+			inheritFrom(cd, local)
 		}
 		tgt = object(s, trigs, ti, src)
 	}
@@ -1730,6 +1718,18 @@ func expand(s *Sentence, cd *cand) []*cand {
 		}
 	}
 	return out
+}
+
+// inheritFrom gives cd the source of the sentence's last verb event
+// ("attacked X and killed Y", "…, killing two").
+func inheritFrom(cd *cand, local []*cand) {
+	for j := len(local) - 1; j >= 0; j-- {
+		if !local[j].noun {
+			cd.ev.Source = local[j].ev.Source
+			cd.srcIdx = local[j].srcIdx
+			return
+		}
+	}
 }
 
 // subject finds the actor doing trigger ti: the nearest actor before it in
