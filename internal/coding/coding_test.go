@@ -66,17 +66,8 @@ func TestSentences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("testdata/sentences.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, tl := range tableLines(t, "testdata/sentences.tsv") {
+		n, line := tl.n, tl.text
 		sentence, want, _ := strings.Cut(line, "\t")
 		res := p.Code(ingest.Article{ID: "t", Text: sentence, Published: time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)})
 		var got []string
@@ -154,17 +145,8 @@ func TestArticles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("testdata/articles.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for _, tl := range tableLines(t, "testdata/articles.tsv") {
+		n, line := tl.n, tl.text
 		fields := strings.Split(line, "\t")
 		if len(fields) != 3 {
 			t.Fatalf("articles.tsv:%d: want 3 tab-separated fields (name, text, events), got %d", n, len(fields))
@@ -198,4 +180,32 @@ func sideIs(a event.Actor, want string) bool {
 		return a.Country == want
 	}
 	return a.Code == want
+}
+
+// tableLine is one line of a test table and its number.
+type tableLine struct {
+	n    int
+	text string
+}
+
+// tableLines returns a test table's lines in order, without blank lines
+// and "#" comments.
+func tableLines(t *testing.T, path string) []tableLine {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []tableLine
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, tableLine{n, line})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
