@@ -33,8 +33,20 @@ func Article(evs []event.Event) []event.Event {
 	return out
 }
 
+// codesAgree reports that two codes can tell one happening: the same
+// root, and the same kind of act within it ("signed a deal" and "thanked"
+// are two acts of root 05), unless one is the root's general code or the
+// root is force, where one strike is told as an attack, a shelling and an
+// air strike.
+func codesAgree(a, b string) bool {
+	if len(a) < 3 || len(b) < 3 || a[:2] != b[:2] {
+		return false
+	}
+	return a[:3] == b[:3] || a[2] == '0' || b[2] == '0' || a[:2] >= "18"
+}
+
 func same(a, b *event.Event) bool {
-	if a.Article != b.Article || a.CAMEO[:2] != b.CAMEO[:2] || a.Negated != b.Negated {
+	if a.Article != b.Article || !codesAgree(a.CAMEO, b.CAMEO) || a.Negated != b.Negated {
 		return false
 	}
 	if a.Source.Country != b.Source.Country {

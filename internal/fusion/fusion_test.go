@@ -31,6 +31,23 @@ func TestArticleMergesRetellings(t *testing.T) {
 	}
 }
 
+// Two acts of one root between the same parties on one day are two
+// happenings unless one is told with the root's general code.
+func TestArticleKeepsActsOfOneRootApart(t *testing.T) {
+	evs := []event.Event{
+		ev("a", "2024-03-02", "IDN", "JPN", "057", 0),   // signed a pact
+		ev("a", "2024-03-02", "IDN", "JPN", "051", 200), // thanked for support
+		ev("a", "2024-03-02", "IDN", "JPN", "050", 400), // "cooperated": either of them
+	}
+	got := Article(evs)
+	if len(got) != 2 {
+		t.Fatalf("got %d events, want 2: %+v", len(got), got)
+	}
+	if got[0].CAMEO != "057" || got[1].CAMEO != "051" || len(got[0].Mentions) != 2 {
+		t.Errorf("want 057 (two mentions) and 051, got %s (%d) and %s", got[0].CAMEO, len(got[0].Mentions), got[1].CAMEO)
+	}
+}
+
 func five(n int) *int { return &n }
 
 func TestTwoArticlesOneStrike(t *testing.T) {
