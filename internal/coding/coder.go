@@ -1190,6 +1190,9 @@ func governed(s *Sentence, trigs []Trigger, prev, ti int) bool {
 	toks := s.Tokens
 	p, t := trigs[prev], trigs[ti]
 	noun := t.Pattern.Kind == "noun"
+	if !noun && coordinatedVerbs(s, p, t) {
+		return false
+	}
 	// ", and Ethiopia offered …": a new subject after "and" opens a new
 	// clause, whatever came before.
 	for k := t.Start - 1; k > p.End; k-- {
@@ -1500,7 +1503,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 			}
 		}
 	}
-	cd.ev.Claim = claimed(toks, tr, code.Root())
+	cd.ev.Claim = claimed(s, tr, code.Root())
 	runeAt := toks[tr.Start].Start
 	c.date(a, s, cd, runeAt)
 	place(s, cd, runeAt)
@@ -2169,13 +2172,19 @@ func negated(toks []text.Token, tr Trigger) bool {
 
 // claimed reports whether an act is told as someone's claim. Acts that are
 // themselves speech (statements, appeals, accusations, threats) are not.
-func claimed(toks []text.Token, tr Trigger, root string) bool {
+func claimed(s *Sentence, tr Trigger, root string) bool {
 	switch root {
 	case "01", "02", "03", "10", "11", "12", "13":
 		return false
 	}
+	toks := s.Tokens
 	for k, t := range toks {
 		if k >= tr.Start && k < tr.End || !reporting[t.Norm] {
+			continue
+		}
+		if k < tr.Start && conjoinedVerbAt(s, k, tr) {
+			// "blamed Russia for the attack and expelled its diplomats":
+			// the expulsion is told as done, not as alleged.
 			continue
 		}
 		if t.Norm == "according" {

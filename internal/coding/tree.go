@@ -553,3 +553,31 @@ func eventNoun(k int, trigs []Trigger) bool {
 	}
 	return false
 }
+
+// coordinatedVerbs reports that verb triggers p and t are verbs joined by
+// "and" in the tree (t a conjunct of p, directly or down a chain of
+// conjuncts): two acts, whatever clause lies between them ("blamed Russia
+// for an attack that cut the water, and ordered its diplomats out").
+func coordinatedVerbs(s *Sentence, p, t Trigger) bool {
+	tp := s.parsed
+	if tp == nil || p.Start >= len(tp.node) || t.Start >= len(tp.node) {
+		return false
+	}
+	pv, tv := tp.node[p.Start], tp.node[t.Start]
+	if pv < 0 || tv < 0 || tp.t[pv].Tag != syntax.VERB || tp.t[tv].Tag != syntax.VERB {
+		return false
+	}
+	for n, steps := tv, 0; n >= 0 && steps < len(tp.t) && tp.t[n].Rel == syntax.Conj; steps++ {
+		n = tp.t[n].Head
+		if n == pv {
+			return true
+		}
+	}
+	return false
+}
+
+// conjoinedVerbAt reports that the verb at coder token k and the verb of
+// trigger t are joined by "and" in the tree.
+func conjoinedVerbAt(s *Sentence, k int, t Trigger) bool {
+	return coordinatedVerbs(s, Trigger{Start: k, End: k + 1}, t)
+}
