@@ -88,6 +88,7 @@ type cand struct {
 	anaphor bool
 	victim  bool
 	noun    bool
+	object  int // coder token of an object the tree found to be no party ("the deal"), or -1
 }
 
 // Code codes one article's sentences, in order, into events. Mentions of
@@ -1267,7 +1268,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		return nil
 	}
 	toks := s.Tokens
-	cd := &cand{trig: tr, sent: s, srcIdx: -1, tgtIdx: -1, noun: tr.Pattern.Kind == "noun"}
+	cd := &cand{trig: tr, sent: s, srcIdx: -1, tgtIdx: -1, noun: tr.Pattern.Kind == "noun", object: -1}
 	head := toks[tr.Start].Norm
 	cd.victim = victimVerbs[head]
 	src, tgt := -1, -1
@@ -1396,6 +1397,9 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 				src = -1
 				inheritFrom(cd, local)
 			}
+		}
+		if tree.tgtOK && tree.tgt < 0 && tree.obj > 0 {
+			cd.object = tree.obj
 		}
 		switch {
 		case tree.tgtOK:
@@ -2361,6 +2365,13 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		if cd.victim {
 			continue
 		}
+		if t, ok := toldBefore(s, cd, events); ok {
+			// "Rwanda welcomed the agreement": the parties to the
+			// agreement signed before.
+			cd.ev.Target = t
+			cd.ev.Confidence -= 0.1
+			continue
+		}
 		if t, ok := continued(s, cd, events); ok {
 			// "It also claimed to have seized weapons": a pronoun doer
 			// carries the story on, and what it did went to whom its
@@ -2426,6 +2437,58 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 	}
 	placeTargets(s, local)
 	protestTargets(local)
+}
+
+// toldBefore returns, for an act on a definite object that is no party
+// ("welcomed the agreement", "rejected the sanctions"), a party of the
+// earlier event whose pattern named that thing ("signed a ceasefire
+// agreement", "imposed sanctions"): its doer, or the one it was done to
+// when the doer is the one acting now.
+func toldBefore(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
+	k := cd.object
+	if k < 0 || k >= len(s.Tokens) || !definite(s, k) {
+		return event.Actor{}, false
+	}
+	word := singular(s.Tokens[k].Norm)
+	for i := len(events) - 1; i >= 0; i-- {
+		o := events[i]
+		if o == cd || o.anaphor || o.sent == s {
+			continue
+		}
+		named := false
+		for j := 0; j+1 < len(o.trig.Spans); j += 2 {
+			for t := o.trig.Spans[j]; t < o.trig.Spans[j+1] && t < len(o.sent.Tokens); t++ {
+				if singular(o.sent.Tokens[t].Norm) == word {
+					named = true
+				}
+			}
+		}
+		if !named {
+			continue
+		}
+		// The same act coded both ways ("signed" by each party): the
+		// way it was told first.
+		for i > 0 && events[i-1].sent == o.sent && events[i-1].trig.Start == o.trig.Start {
+			i--
+			o = events[i]
+		}
+		switch {
+		case o.ev.Source.Country != "" && o.ev.Source.Country != cd.ev.Source.Country:
+			return o.ev.Source, true
+		case o.ev.Target.Country != "" && o.ev.Target.Country != cd.ev.Source.Country:
+			return o.ev.Target, true
+		}
+		return event.Actor{}, false
+	}
+	return event.Actor{}, false
+}
+
+// singular strips a plural "s" for comparing nouns ("sanctions", "sanction").
+func singular(w string) string {
+	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		return w[:len(w)-1]
+	}
+	return w
 }
 
 // continued returns the target of the last earlier event of the doer a

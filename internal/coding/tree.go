@@ -157,6 +157,27 @@ func (p *parse) doer(v int) int {
 	return -1
 }
 
+// speaker is the subject of the verb whose complement clause verb v is
+// ("Rwanda said it …", "Iran warned it would …"), or -1; a pronoun there
+// does not count.
+func (p *parse) speaker(v int) int {
+	for v >= 0 && p.t[v].Rel == syntax.Conj {
+		v = p.t[v].Head
+	}
+	if v < 0 || p.t[v].Rel != syntax.Ccomp {
+		return -1
+	}
+	h := p.t[v].Head
+	if h < 0 {
+		return -1
+	}
+	d := p.child(h, syntax.Nsubj)
+	if d < 0 || p.pronounWord(d) {
+		return -1
+	}
+	return d
+}
+
 // patient finds the tree word that verb v's act is done to: a passive's
 // subject (or the noun a past participle modifies), else the indirect or
 // direct object, else an oblique with one of preps ("fired at", "imposed
@@ -390,6 +411,15 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 	if d := p.doer(v); d >= 0 && !p.pronounWord(d) && !relativePronouns[strings.ToLower(p.t[d].Form)] {
 		r.src, r.srcOK = p.mention(s, d), true
 		r.srcRel = p.t[d].Rel.String()
+	} else if d >= 0 && p.pronounWord(d) {
+		// "Rwanda said it supported the deal": the pronoun subject of a
+		// clause said or thought is the one who said it.
+		if sd := p.speaker(v); sd >= 0 {
+			if mi := p.mention(s, sd); mi >= 0 {
+				r.src, r.srcOK = mi, true
+				r.srcRel = "pronoun=" + p.t[sd].Rel.String() + " of the verb above"
+			}
+		}
 	}
 	if t := p.patient(v, obliquePreps); t >= 0 {
 		inPattern := tr.covers(p.tokenOf(s, t))
@@ -445,6 +475,7 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 				// "pushed back migrant boats": the object is what the act
 				// was done to, and it is no party.
 				r.tgt, r.tgtOK, r.tgtRel = -1, true, "obj"
+				r.obj = p.tokenOf(s, t)
 			}
 		}
 	}
@@ -457,6 +488,7 @@ type treeResult struct {
 	src, tgt       int
 	srcOK, tgtOK   bool
 	srcRel, tgtRel string
+	obj            int // coder token of an object that is no party, or 0 when none
 }
 
 // tokenOf is the coder token tree word n starts in, or -1.
