@@ -96,8 +96,11 @@ test('the timeline renders for a dyad', async () => {
 
 test('the table filters by root, text and dates, and sorts', async () => {
   await page.goto(`${base}/#/`);
-  await page.waitForSelector('#events tbody tr');
-  const all = (await rows()).length;
+  // The page may still show the previous test's dyad until the unfiltered
+  // events arrive: count what the API gives and wait for the table to show it.
+  const all = await page.evaluate(async () => (await (await fetch('/api/events?limit=100')).json()).events.length);
+  assert.ok(all > 1, `the store holds ${all} events`);
+  await page.waitForFunction((n) => document.querySelectorAll('#events tbody tr').length === n, all);
 
   await page.selectOption('#f-root', '10');
   await page.click('#f-apply');
