@@ -2449,7 +2449,7 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
 	if k < 0 || k >= len(s.Tokens) || !definite(s, k) {
 		return event.Actor{}, false
 	}
-	word := singular(s.Tokens[k].Norm)
+	word := kindOfThing(s.Tokens[k].Norm)
 	for i := len(events) - 1; i >= 0; i-- {
 		o := events[i]
 		if o == cd || o.anaphor || o.sent == s {
@@ -2458,7 +2458,7 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
 		named := false
 		for j := 0; j+1 < len(o.trig.Spans); j += 2 {
 			for t := o.trig.Spans[j]; t < o.trig.Spans[j+1] && t < len(o.sent.Tokens); t++ {
-				if singular(o.sent.Tokens[t].Norm) == word {
+				if kindOfThing(o.sent.Tokens[t].Norm) == word {
 					named = true
 				}
 			}
@@ -2483,12 +2483,28 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
 	return event.Actor{}, false
 }
 
-// singular strips a plural "s" for comparing nouns ("sanctions", "sanction").
-func singular(w string) string {
-	if len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
-		return w[:len(w)-1]
+// kindOfThing is the noun w for comparing what two sentences speak of:
+// without a plural "s" ("sanctions", "sanction"), and one word for the
+// nouns news uses for one agreement ("the deal", "the accord") or one set
+// of penalties ("the sanctions", "the measures", "the duties").
+func kindOfThing(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		w = w[:len(w)-3] + "y"
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		w = w[:len(w)-1]
+	}
+	if k, ok := thingKinds[w]; ok {
+		return k
 	}
 	return w
+}
+
+var thingKinds = map[string]string{
+	"agreement": "agreement", "deal": "agreement", "accord": "agreement", "pact": "agreement",
+	"treaty": "agreement", "memorandum": "agreement",
+	"sanction": "sanctions", "measure": "sanctions", "duty": "sanctions", "tariff": "sanctions",
+	"penalty": "sanctions", "restriction": "sanctions",
 }
 
 // continued returns the target of the last earlier event of the doer a
