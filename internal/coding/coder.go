@@ -140,7 +140,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			}
 			events = append(events, cd)
 		}
-		c.resolveSentence(s, local, events, salience)
+		events = append(events, c.resolveSentence(s, local, events, salience)...)
 		implicitDoers(s, local, mem, story)
 		mem.remember(s, local)
 	}
@@ -2320,7 +2320,7 @@ func confidence(cd *cand) float64 {
 // it names and gives its perpetrator as the target of reactions in the
 // same sentence; deaths with no event of their own go to the latest
 // violent event; a missing target falls back to the article's counterpart.
-func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, salience []string) {
+func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, salience []string) (extra []*cand) {
 	var ref *cand
 	for _, cd := range local {
 		if cd.anaphor {
@@ -2365,11 +2365,17 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		if cd.victim {
 			continue
 		}
-		if t, ok := toldBefore(s, cd, events); ok {
+		if ts := toldBefore(s, cd, events); len(ts) > 0 {
 			// "Rwanda welcomed the agreement": the parties to the
-			// agreement signed before.
-			cd.ev.Target = t
+			// agreement signed before; "rejected the sanctions" that
+			// Britain and Canada imposed: each of them.
+			cd.ev.Target = ts[0]
 			cd.ev.Confidence -= 0.1
+			for _, t := range ts[1:] {
+				n := *cd
+				n.ev.Target = t
+				extra = append(extra, &n)
+			}
 			continue
 		}
 		if t, ok := continued(s, cd, events); ok {
@@ -2437,6 +2443,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 	}
 	placeTargets(s, local)
 	protestTargets(local)
+	return extra
 }
 
 // toldBefore returns, for an act on a definite object that is no party
@@ -2444,43 +2451,53 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 // earlier event whose pattern named that thing ("signed a ceasefire
 // agreement", "imposed sanctions"): its doer, or the one it was done to
 // when the doer is the one acting now.
-func toldBefore(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
+func toldBefore(s *Sentence, cd *cand, events []*cand) []event.Actor {
 	k := cd.object
 	if k < 0 || k >= len(s.Tokens) || !definite(s, k) {
-		return event.Actor{}, false
+		return nil
 	}
 	word := kindOfThing(s.Tokens[k].Norm)
 	for i := len(events) - 1; i >= 0; i-- {
 		o := events[i]
-		if o == cd || o.anaphor || o.sent == s {
+		if o == cd || o.anaphor || o.sent == s || !namesThing(o, word) {
 			continue
 		}
-		named := false
-		for j := 0; j+1 < len(o.trig.Spans); j += 2 {
-			for t := o.trig.Spans[j]; t < o.trig.Spans[j+1] && t < len(o.sent.Tokens); t++ {
-				if kindOfThing(o.sent.Tokens[t].Norm) == word {
-					named = true
-				}
+		// The same act coded for each party ("Britain and Canada
+		// imposed", "signed" both ways): every party, in the order told.
+		first := i
+		for first > 0 && events[first-1].sent == o.sent && events[first-1].trig.Start == o.trig.Start {
+			first--
+		}
+		var out []event.Actor
+		seen := map[string]bool{cd.ev.Source.Country: true}
+		for _, e := range events[first : i+1] {
+			if e.trig.Start != o.trig.Start || e.anaphor {
+				continue
+			}
+			party := e.ev.Source
+			if seen[party.Country] || party.Country == "" {
+				party = e.ev.Target
+			}
+			if party.Country != "" && !seen[party.Country] {
+				seen[party.Country] = true
+				out = append(out, party)
 			}
 		}
-		if !named {
-			continue
-		}
-		// The same act coded both ways ("signed" by each party): the
-		// way it was told first.
-		for i > 0 && events[i-1].sent == o.sent && events[i-1].trig.Start == o.trig.Start {
-			i--
-			o = events[i]
-		}
-		switch {
-		case o.ev.Source.Country != "" && o.ev.Source.Country != cd.ev.Source.Country:
-			return o.ev.Source, true
-		case o.ev.Target.Country != "" && o.ev.Target.Country != cd.ev.Source.Country:
-			return o.ev.Target, true
-		}
-		return event.Actor{}, false
+		return out
 	}
-	return event.Actor{}, false
+	return nil
+}
+
+// namesThing reports that event o's pattern names a thing of the kind.
+func namesThing(o *cand, kind string) bool {
+	for j := 0; j+1 < len(o.trig.Spans); j += 2 {
+		for t := o.trig.Spans[j]; t < o.trig.Spans[j+1] && t < len(o.sent.Tokens); t++ {
+			if kindOfThing(o.sent.Tokens[t].Norm) == kind {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // kindOfThing is the noun w for comparing what two sentences speak of:

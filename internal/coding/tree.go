@@ -428,6 +428,7 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 			// bombing of the hospital": the act is aimed at the doer of
 			// the happening named, not at what it hit.
 			r.tgt, r.tgtOK, r.tgtRel = -1, true, p.t[t].Rel.String()+" (event)"
+			r.obj = p.tokenOf(s, t)
 			for _, k := range p.kids[t] {
 				if rel := p.t[k].Rel; rel == syntax.NmodPoss || rel == syntax.Amod || rel == syntax.Compound {
 					if mi := p.owner[k]; mi >= 0 && !s.Actors[mi].Modifier && !sameParty(s, r.src, mi) {
