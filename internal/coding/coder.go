@@ -2459,7 +2459,16 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) []event.Actor {
 	word := kindOfThing(s.Tokens[k].Norm)
 	for i := len(events) - 1; i >= 0; i-- {
 		o := events[i]
-		if o == cd || o.anaphor || o.sent == s || !namesThing(o, word) {
+		if o == cd || o.anaphor || o.sent == s {
+			continue
+		}
+		if word == "act" {
+			// "welcomed the move", "condemned the decision": the last
+			// act told that was more than words.
+			if verbalRoots[o.ev.CAMEO[:2]] || o.ev.Source.Country == cd.ev.Source.Country {
+				continue
+			}
+		} else if !namesThing(o, word) {
 			continue
 		}
 		// The same act coded for each party ("Britain and Canada
@@ -2517,7 +2526,12 @@ func kindOfThing(w string) string {
 	return w
 }
 
+// verbalRoots are the CAMEO roots of acts made of words: statements,
+// appeals, demands, disapproval, rejections, threats.
+var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true, "12": true, "13": true}
+
 var thingKinds = map[string]string{
+	"move": "act", "decision": "act", "step": "act",
 	"agreement": "agreement", "deal": "agreement", "accord": "agreement", "pact": "agreement",
 	"treaty": "agreement", "memorandum": "agreement",
 	"sanction": "sanctions", "measure": "sanctions", "duty": "sanctions", "tariff": "sanctions",
