@@ -1020,10 +1020,10 @@ var wItIsNext = map[string]bool{
 	"just": true, "still": true,
 }
 
-// DatelineWords is the number of words at the start of a sentence that
-// make a wire dateline ("KABUL —", "NAIROBI, Kenya (AP) —", "Lagos -"),
-// the dash included; 0 when the sentence opens with none. A dateline is
-// not part of the sentence's grammar: the parser reads what follows it.
+// DatelineWords counts the leading words that form a wire dateline
+// ("KABUL —", "NAIROBI, Kenya (AP) —", "Lagos -"), dash included, or
+// returns 0 when there is none. A dateline is outside the grammar of what
+// follows it, so the parser skips it.
 func DatelineWords(words []Word) int {
 	for i, w := range words {
 		if i > 8 {
