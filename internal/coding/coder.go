@@ -2539,15 +2539,21 @@ var thingKinds = map[string]string{
 }
 
 // continued returns the target of the last earlier event of the doer a
-// pronoun opening the sentence stands for (see memory.resolve).
+// pronoun opening the sentence stands for (see memory.resolve), or of a
+// doer said to act "also" ("Japan also pledged loans": to whom its last
+// act went).
 func continued(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
-	if cd.srcIdx < 0 || !strings.HasPrefix(s.Actors[cd.srcIdx].Rule, corefRule) {
+	if cd.srcIdx < 0 {
+		return event.Actor{}, false
+	}
+	pronoun := strings.HasPrefix(s.Actors[cd.srcIdx].Rule, corefRule)
+	if !pronoun && !hasWord(s.Tokens, 0, len(s.Tokens), "also") {
 		return event.Actor{}, false
 	}
 	src := cd.ev.Source
 	for i := len(events) - 1; i >= 0; i-- {
 		e := &events[i].ev
-		if events[i].anaphor || e.Source.Country != src.Country || e.Source.Agent != src.Agent {
+		if events[i].anaphor || events[i].sent == s || e.Source.Country != src.Country || pronoun && e.Source.Agent != src.Agent {
 			continue
 		}
 		if e.Target.Country == "" && e.Target.Agent == "" || e.Target.Country == src.Country {
