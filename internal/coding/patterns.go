@@ -297,7 +297,7 @@ func pluralOf(w string) string {
 }
 
 // maxGap is how many other words may stand between a pattern's elements.
-const maxGap = 4
+const maxGap = 5
 
 // Find returns the triggers in a sentence: at each place the most specific
 // pattern, and no two triggers sharing a word.
