@@ -249,7 +249,9 @@ func (p *parse) mention(s *Sentence, n int) int {
 			}
 			for _, r := range nominalLinks {
 				for _, c := range p.kids[k] {
-					if p.t[c].Rel == r {
+					if p.t[c].Rel == r && !(r == syntax.Nmod && p.owner[k] < 0 && p.locative(c)) {
+						// "an earthquake in Nepal" is no act of Nepal's;
+						// "officials in Kabul" are Kabul's.
 						next = append(next, c)
 					}
 				}
@@ -278,6 +280,16 @@ func (p *parse) mention(s *Sentence, n int) int {
 	}
 	return -1
 }
+
+// locative reports a nominal whose preposition says where ("in", "at",
+// "near" …).
+func (p *parse) locative(n int) bool {
+	c := p.child(n, syntax.Case)
+	return c >= 0 && locativePreps[strings.ToLower(p.t[c].Form)]
+}
+
+var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true,
+	"outside": true, "around": true, "along": true, "within": true}
 
 // leftmost is the first word of n's phrase (n and the words under it).
 func (p *parse) leftmost(n int) int {
