@@ -230,7 +230,14 @@ var nominalLinks = []syntax.Rel{syntax.Amod, syntax.Compound, syntax.NmodPoss, s
 // that, a mention that ends just before the phrase begins (a title the
 // parser left outside a name it does not know). It returns -1 when there
 // is none.
-func (p *parse) mention(s *Sentence, n int) int {
+func (p *parse) mention(s *Sentence, n int) int { return p.mentionOf(s, n, false) }
+
+// doerMention is mention for a doer: a place said of a thing that is no
+// party ("an earthquake in Nepal killed …") does not make the place's
+// country the doer, as it makes a target's ("positions in Iraq").
+func (p *parse) doerMention(s *Sentence, n int) int { return p.mentionOf(s, n, true) }
+
+func (p *parse) mentionOf(s *Sentence, n int, doer bool) int {
 	if n < 0 {
 		return -1
 	}
@@ -249,9 +256,7 @@ func (p *parse) mention(s *Sentence, n int) int {
 			}
 			for _, r := range nominalLinks {
 				for _, c := range p.kids[k] {
-					if p.t[c].Rel == r && !(r == syntax.Nmod && p.owner[k] < 0 && p.locative(c)) {
-						// "an earthquake in Nepal" is no act of Nepal's;
-						// "officials in Kabul" are Kabul's.
+					if p.t[c].Rel == r && !(doer && r == syntax.Nmod && p.owner[k] < 0 && p.locative(c)) {
 						next = append(next, c)
 					}
 				}
@@ -421,13 +426,13 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 	r.verb = true
 	r.passive = p.passive(v)
 	if d := p.doer(v); d >= 0 && !p.pronounWord(d) && !relativePronouns[strings.ToLower(p.t[d].Form)] {
-		r.src, r.srcOK = p.mention(s, d), true
+		r.src, r.srcOK = p.doerMention(s, d), true
 		r.srcRel = p.t[d].Rel.String()
 	} else if d >= 0 && p.pronounWord(d) {
 		// "Rwanda said it supported the deal": the pronoun subject of a
 		// clause said or thought is the one who said it.
 		if sd := p.speaker(v); sd >= 0 {
-			if mi := p.mention(s, sd); mi >= 0 {
+			if mi := p.doerMention(s, sd); mi >= 0 {
 				r.src, r.srcOK = mi, true
 				r.srcRel = "pronoun=" + p.t[sd].Rel.String() + " of the verb above"
 			}
