@@ -993,6 +993,12 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			if !ok {
 				continue
 			}
+			if x, y, ok := lastJoint(events); ok && x.Country == y.Country && sidesWords[pw[len(pw)-1]] {
+				// "The government and the rebels signed a truce … the two
+				// sides will exchange prisoners": one country's two sides.
+				i = insertPair(s, i, i+len(pw), x, y) - 1
+				break
+			}
 			a, b := storyPair(events, salience)
 			before := namedBefore(s, i)
 			if len(before) == 2 && !jointlyNamed(s, i) {
@@ -1030,24 +1036,11 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 				return
 			}
 			end := i + len(pw)
-			kept := s.Actors[:0:0]
 			for _, m := range s.Actors {
-				if m.Start < end && m.End > i {
-					if !m.Unresolved {
-						i = end - 1
-						break pairs // already an actor (a user dictionary may name it)
-					}
-					continue // "governments" alone says less than "both governments"
+				if m.Start < end && m.End > i && !m.Unresolved {
+					i = end - 1
+					break pairs // already an actor (a user dictionary may name it)
 				}
-				kept = append(kept, m)
-			}
-			if len(kept) != len(s.Actors) {
-				for k := range kept {
-					if kept[k].Conjoined >= 0 {
-						kept[k].Conjoined = -1 // indices moved; joins only matter before the pair
-					}
-				}
-				s.Actors = kept
 			}
 			agent := ""
 			switch pw[len(pw)-1] {
@@ -1056,31 +1049,86 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			case "armies":
 				agent = "MIL"
 			}
-			words := text.Slice(s.Text, toks[i].Start, toks[end-1].End)
-			ma := actors.Mention{Start: i, End: end, RuneStart: toks[i].Start, RuneEnd: toks[end-1].End, Text: words,
-				Country: a, Agent: agent, Kind: actors.KindCountry, Conjoined: -1, Rule: pairRule}
-			mb := ma
-			mb.Country = b
-			pos := len(s.Actors)
-			for k, m := range s.Actors {
-				if m.Start >= end {
-					pos = k
-					break
-				}
-			}
-			// Indices after pos shift by two; fix the joins that point past it.
-			for k := range s.Actors {
-				if s.Actors[k].Conjoined >= pos {
-					s.Actors[k].Conjoined += 2
-				}
-			}
-			mb.Conjoined = pos
-			rest := append([]actors.Mention{ma, mb}, s.Actors[pos:]...)
-			s.Actors = append(s.Actors[:pos:pos], rest...)
+			// "governments" alone says less than "both governments": the
+			// pair replaces any role mention inside it.
+			insertPair(s, i, end, event.Actor{Country: a, Agent: agent}, event.Actor{Country: b, Agent: agent})
 			i = end - 1 // "mediated between the two neighbours … urged both sides"
 			break
 		}
 	}
+}
+
+// sidesWords end pair words that may name one country's two sides ("the
+// two sides", "both parties"), not two countries.
+var sidesWords = map[string]bool{"sides": true, "parties": true, "sides'": true}
+
+// lastJoint returns the two parties of the last event whose doer acted
+// jointly with another party of a different code ("the government and
+// the rebels signed …").
+func lastJoint(events []*cand) (a, b event.Actor, ok bool) {
+	for j := len(events) - 1; j >= 0; j-- {
+		e := events[j]
+		if e.srcIdx < 0 || e.sent == nil || e.anaphor {
+			continue
+		}
+		s := e.sent
+		m := &s.Actors[e.srcIdx]
+		partners := []int{m.Conjoined}
+		if s.parsed != nil {
+			partners = append(partners, s.parsed.coordinated(s, e.srcIdx)...)
+		}
+		for _, k := range partners {
+			if k < 0 || k == e.srcIdx || k >= len(s.Actors) {
+				continue
+			}
+			o := &s.Actors[k]
+			if o.Country != "" && m.Country != "" && o.Code() != m.Code() {
+				if k < e.srcIdx {
+					return actorOf(o), actorOf(m), true
+				}
+				return actorOf(m), actorOf(o), true
+			}
+		}
+		return event.Actor{}, event.Actor{}, false
+	}
+	return event.Actor{}, event.Actor{}, false
+}
+
+// insertPair replaces the words [i, end) with two joined mentions of x and
+// y (see bothSides) and returns end.
+func insertPair(s *Sentence, i, end int, x, y event.Actor) int {
+	toks := s.Tokens
+	kept := s.Actors[:0:0]
+	for _, m := range s.Actors {
+		if m.Start < end && m.End > i {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	dropped := len(kept) != len(s.Actors)
+	words := text.Slice(s.Text, toks[i].Start, toks[end-1].End)
+	ma := actors.Mention{Start: i, End: end, RuneStart: toks[i].Start, RuneEnd: toks[end-1].End, Text: words,
+		Country: x.Country, Agent: x.Agent, Kind: actors.KindCountry, Conjoined: -1, Rule: pairRule}
+	mb := ma
+	mb.Country, mb.Agent = y.Country, y.Agent
+	pos := len(kept)
+	for k, m := range kept {
+		if m.Start >= end {
+			pos = k
+			break
+		}
+	}
+	for k := range kept {
+		switch {
+		case dropped && kept[k].Conjoined >= 0:
+			kept[k].Conjoined = -1 // indices moved; joins only matter before the pair
+		case kept[k].Conjoined >= pos:
+			kept[k].Conjoined += 2 // the two new mentions come before it
+		}
+	}
+	mb.Conjoined = pos
+	s.Actors = append(kept[:pos:pos], append([]actors.Mention{ma, mb}, kept[pos:]...)...)
+	return end
 }
 
 // pairRule is the rule of the mentions bothSides makes.
