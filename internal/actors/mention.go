@@ -3,8 +3,6 @@ package actors
 import (
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -54,18 +52,13 @@ func partOfPlaceName(toks []text.Token, m Mention, k Kind) bool {
 	if k != KindCountry && k != KindCapital {
 		return false
 	}
-	if m.End < len(toks) && facilityNouns[toks[m.End].Norm] && capitalised(toks[m.End].Text) {
+	if m.End < len(toks) && facilityNouns[toks[m.End].Norm] && text.UpperInitial(toks[m.End].Text) {
 		return true
 	}
-	if m.Start >= 2 && toks[m.Start-1].Norm == "of" && waterNouns[toks[m.Start-2].Norm] && capitalised(toks[m.Start-2].Text) {
+	if m.Start >= 2 && toks[m.Start-1].Norm == "of" && waterNouns[toks[m.Start-2].Norm] && text.UpperInitial(toks[m.Start-2].Text) {
 		return true
 	}
 	return false
-}
-
-func capitalised(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 // facilityNouns end the names of streets and squares, often named after
@@ -77,7 +70,7 @@ var facilityNouns = map[string]bool{"road": true, "street": true, "avenue": true
 // or square ("Road" in "Cairo Road"): a place name before it is only part
 // of that name.
 func NamesFacility(word string) bool {
-	return capitalised(word) && facilityNouns[strings.ToLower(word)]
+	return text.UpperInitial(word) && facilityNouns[strings.ToLower(word)]
 }
 
 // waterNouns open the names of seas and straits ("Gulf of Aden").

@@ -2,12 +2,12 @@ package coding
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/event"
@@ -811,8 +811,7 @@ func nameWord(t text.Token) bool {
 	if t.Punct || t.Text == "" {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
-	if !unicode.IsUpper(r) || calendarWords[t.Norm] {
+	if !text.UpperInitial(t.Text) || calendarWords[t.Norm] {
 		return false
 	}
 	for _, c := range t.Text {
@@ -855,8 +854,8 @@ func (mm *memory) resolveNames(s *Sentence) {
 }
 
 // insertMention adds m to the sentence's mentions in order, keeping the
-// joins between mentions pointing at the same ones.
-func insertMention(s *Sentence, m actors.Mention) {
+// joins between mentions pointing at the same ones, and returns its index.
+func insertMention(s *Sentence, m actors.Mention) int {
 	pos := len(s.Actors)
 	for i, o := range s.Actors {
 		if o.Start >= m.End {
@@ -870,6 +869,7 @@ func insertMention(s *Sentence, m actors.Mention) {
 		}
 	}
 	s.Actors = slices.Insert(s.Actors, pos, m)
+	return pos
 }
 
 // resolve gives referring words in s the actors they refer to.
@@ -1004,17 +1004,8 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			if len(before) == 2 && !jointlyNamed(s, i) {
 				// "X held talks with Y, and the two leaders signed …": the
 				// two just named.
-				a, b = "", ""
-				for c := range before {
-					if a == "" || c < a {
-						a, b = c, a
-					} else {
-						b = c
-					}
-				}
-				if b < a {
-					a, b = b, a
-				}
+				two := slices.Sorted(maps.Keys(before))
+				a, b = two[0], two[1]
 			} else if before[a] || before[b] {
 				// "Georgia thanked both neighbours": not Georgia's own pair.
 				a, b = "", ""
@@ -1105,29 +1096,19 @@ func insertPair(s *Sentence, i, end int, x, y event.Actor) int {
 		}
 		kept = append(kept, m)
 	}
-	dropped := len(kept) != len(s.Actors)
+	if len(kept) != len(s.Actors) {
+		for k := range kept {
+			kept[k].Conjoined = -1 // indices moved; joins only matter before the pair
+		}
+	}
+	s.Actors = kept
 	words := text.Slice(s.Text, toks[i].Start, toks[end-1].End)
 	ma := actors.Mention{Start: i, End: end, RuneStart: toks[i].Start, RuneEnd: toks[end-1].End, Text: words,
 		Country: x.Country, Agent: x.Agent, Kind: actors.KindCountry, Conjoined: -1, Rule: pairRule}
 	mb := ma
 	mb.Country, mb.Agent = y.Country, y.Agent
-	pos := len(kept)
-	for k, m := range kept {
-		if m.Start >= end {
-			pos = k
-			break
-		}
-	}
-	for k := range kept {
-		switch {
-		case dropped && kept[k].Conjoined >= 0:
-			kept[k].Conjoined = -1 // indices moved; joins only matter before the pair
-		case kept[k].Conjoined >= pos:
-			kept[k].Conjoined += 2 // the two new mentions come before it
-		}
-	}
-	mb.Conjoined = pos
-	s.Actors = append(kept[:pos:pos], append([]actors.Mention{ma, mb}, kept[pos:]...)...)
+	mb.Conjoined = insertMention(s, ma)
+	insertMention(s, mb)
 	return end
 }
 

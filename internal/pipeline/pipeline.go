@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/data"
 	"github.com/dyad-events/dyad/internal/actors"
@@ -204,12 +202,18 @@ func notAPlace(ms []actors.Mention, pm places.Mention) bool {
 // facilityName reports a place name that begins the name of a street or
 // square ("Cairo Road" in Lusaka): not that place.
 func facilityName(words []text.Word, pm places.Mention) bool {
+	w, ok := wordAfter(words, pm.End)
+	return ok && actors.NamesFacility(w.Form)
+}
+
+// wordAfter returns the word after code point end, when a word ends there.
+func wordAfter(words []text.Word, end int) (text.Word, bool) {
 	for k, w := range words {
-		if w.Start >= pm.End {
-			return k > 0 && words[k-1].End == pm.End && actors.NamesFacility(w.Form)
+		if w.Start >= end {
+			return w, k > 0 && words[k-1].End == end
 		}
 	}
-	return false
+	return text.Word{}, false
 }
 
 // personName reports a place name that is the first name of a person
@@ -227,17 +231,8 @@ func personName(ms []actors.Mention, words []text.Word, pm places.Mention) bool 
 	if !titled {
 		return false
 	}
-	for k, w := range words {
-		if w.Start < pm.End {
-			continue
-		}
-		if k > 0 && words[k-1].End != pm.End {
-			return false // the place ends inside a word
-		}
-		r, _ := utf8.DecodeRuneInString(w.Form)
-		return w.Start <= pm.End+1 && unicode.IsUpper(r)
-	}
-	return false
+	w, ok := wordAfter(words, pm.End)
+	return ok && w.Start <= pm.End+1 && text.UpperInitial(w.Form)
 }
 
 // ownedBy prefers, for a place written after a country's possessive
@@ -313,7 +308,7 @@ func nameWords(words []text.Word, ms []actors.Mention) []bool {
 			if w.Start < m.RuneStart || w.End > m.RuneEnd {
 				continue
 			}
-			if r, _ := utf8.DecodeRuneInString(w.Form); !unicode.IsUpper(r) {
+			if !text.UpperInitial(w.Form) {
 				continue
 			}
 			if names == nil {

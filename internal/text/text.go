@@ -65,3 +65,11 @@ func RuneLen(s string) int { return utf8.RuneCountInString(s) }
 func Capitalised(w string) bool {
 	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 }
+
+// UpperInitial reports a word whose first letter is a capital in any
+// script ("Łukasz", "Ömer"); Capitalised, which the actor matcher uses,
+// knows only A-Z.
+func UpperInitial(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
