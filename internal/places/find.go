@@ -53,6 +53,13 @@ union airlines airways air bank company corporation club fc united institute fou
 brigade brigades battalion regiment division corps agency ministry committee
 commission federation alliance organisation organization association society`)
 
+// featureWords, capitalised right after a name, make the two a longer
+// place or facility name ("Tana River", "Kitwe Airport"), not a person's.
+var featureWords = toSet(`river valley lake island islands strip airport bay gulf sea mountains
+mountain hills hill plain plateau desert peninsula delta basin coast road street avenue
+square highway bridge hospital stadium prison station market camp base dam canal falls
+crossing pass gate harbour harbor border`)
+
 // prevOK are capitalised words that may stand just before a place name
 // (otherwise a capitalised word before it suggests a person's or an
 // organisation's name: "Imran Khan", "Michael Jordan").
@@ -90,6 +97,7 @@ type span struct {
 	supported  bool
 	locative   bool // preceded by a locative word or pattern
 	prevPerson bool // preceded by an unexplained capitalised word
+	nextPerson bool // followed by an unexplained capitalised word
 	org        bool // followed by a word that makes it an organisation's name
 }
 
@@ -437,6 +445,17 @@ func (g *Gazetteer) hints(toks []token, spans []span) {
 		if sp.j < len(toks) && plainGap(toks[sp.j].gap) && toks[sp.j].capital && orgWords[toks[sp.j].key] {
 			sp.org = true
 		}
+		// "Joseph Banda", "Grace Phiri": a one-word place name followed by
+		// a capitalised word that no list explains is a first name.
+		if sp.j-sp.i == 1 && sp.j < len(toks) && plainGap(toks[sp.j].gap) {
+			next := toks[sp.j]
+			if next.capital && !next.allCaps && !prevOK[next.key] && !orgWords[next.key] && !featureWords[next.key] &&
+				!cityWords[next.key] && !adminWords[next.key] && !next.poss {
+				if _, isDem := g.demonyms[next.key]; !isDem {
+					sp.nextPerson = true
+				}
+			}
+		}
 	}
 }
 
@@ -587,6 +606,9 @@ func (g *Gazetteer) accept(toks []token, sp *span, key string, haveCtx bool) boo
 	}
 	if e.kind == kindCountry {
 		return true
+	}
+	if sp.nextPerson && !hinted && !sp.locative {
+		return false
 	}
 	if sp.org && len(sp.quals) == 0 {
 		return false
