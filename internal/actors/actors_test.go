@@ -32,6 +32,8 @@ func TestMentions(t *testing.T) {
 		{"The Ruritania-Graustark border was quiet.", nil},
 		{"Marchers blocked Strelsau Road and the Gulf of Graustark.", nil},
 		{"Strelsau blocked the road to Graustark.", []string{"Strelsau=RURGOV", "Graustark=GRA"}},
+		{"The Strelsau Courier reported the vote.", []string{"The Strelsau Courier=RURMED"}},
+		{"The Strelsau Courier Electoral Board met.", []string{"Strelsau=RURGOV", "Electoral Board=RURGOV"}},
 	}
 	for _, tc := range tests {
 		toks := text.Tokenize(tc.sentence)

@@ -159,7 +159,7 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 				best, bestEnd = e, j+1
 			}
 		}
-		if best < 0 {
+		if best < 0 || partOfLongerName(&d.Entries[best], toks, bestEnd) {
 			i++
 			continue
 		}
@@ -168,6 +168,22 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 	}
 	return out
 }
+
+// partOfLongerName reports a newspaper's or broadcaster's name read at the
+// start of a longer name: "The Independent" in "The Independent Electoral
+// Commission", "The Nation" in "The Nation Media Group".
+func partOfLongerName(e *Entry, toks []text.Token, end int) bool {
+	if e.Agent != "MED" || end >= len(toks) {
+		return false
+	}
+	next := toks[end]
+	return !next.Punct && text.Capitalised(next.Text) && !calendarWord[next.Norm]
+}
+
+// calendarWord are capitalised words that may follow any name ("The
+// Guardian Tuesday").
+var calendarWord = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
 
 func (d *Dictionary) pick(hits []hit, toks []text.Token, day time.Time, afterTitle bool) int {
 	best := -1
