@@ -710,6 +710,7 @@ type memory struct {
 	person  *actors.Mention           // the first person or official the last sentence named
 	body    *actors.Mention           // the first state, group or body the last sentence named as a party
 	names   map[string]actors.Mention // surname (folded) → the titled mention it was first named with
+	bodies  map[string]actors.Mention // head noun of a named body ("commission") → its last mention
 }
 
 func (mm *memory) remember(s *Sentence, local []*cand) {
@@ -719,6 +720,7 @@ func (mm *memory) remember(s *Sentence, local []*cand) {
 		}
 	}
 	mm.learnNames(s)
+	mm.learnBodies(s)
 	// "He", "She" in the next sentence: the first person or official this
 	// one names (mostly its subject).
 	for i := range s.Actors {
@@ -803,6 +805,66 @@ func (mm *memory) learnNames(s *Sentence) {
 		full.Text = text.Slice(s.Text, toks[m.Start].Start, toks[k-1].End)
 		mm.names[toks[k-1].Norm] = full
 	}
+	mm.learnAppositions(s)
+}
+
+// learnAppositions remembers people named with their body after or before
+// the name rather than a title before it: "Grace Mwale of the opposition
+// Unity Party", "Hamid Noori, a spokesman for the army,", "the party's
+// deputy leader, Joseph Tembo,". The name is two to four capitalised
+// words that no dictionary knows; its last word is the surname.
+func (mm *memory) learnAppositions(s *Sentence) {
+	toks := s.Tokens
+	for k := 0; k < len(toks); k++ {
+		if !nameWord(toks[k]) || isActorAt(s, toks[k].Start) || k > 0 && nameWord(toks[k-1]) {
+			continue
+		}
+		e := k
+		for e < len(toks) && e-k < 4 && nameWord(toks[e]) && !isActorAt(s, toks[e].Start) {
+			e++
+			if toks[e-1].Possessive {
+				break
+			}
+		}
+		if e-k < 2 || toks[e-1].Possessive {
+			k = e
+			continue
+		}
+		owner := -1
+		switch {
+		case e+1 < len(toks) && toks[e].Norm == "of":
+			// "NAME of the opposition Unity Party"
+			owner = mentionAt(s, e+1, 3)
+		case e+1 < len(toks) && toks[e].Text == "," && (toks[e+1].Norm == "a" || toks[e+1].Norm == "the" || toks[e+1].Norm == "an"):
+			// "NAME, a spokesman for the army,"
+			owner = mentionAt(s, e+2, 4)
+		case k >= 2 && toks[k-1].Text == "," && e < len(toks) && (toks[e].Text == "," || toks[e].Norm == "said"):
+			// "the party's deputy leader, NAME, said"
+			for i := range s.Actors {
+				if s.Actors[i].End == k-1 && !s.Actors[i].Modifier {
+					owner = i
+				}
+			}
+		}
+		if owner < 0 {
+			k = e
+			continue
+		}
+		m := s.Actors[owner]
+		if m.Unresolved || m.Kind == actors.KindPerson || m.Country == "" && m.Agent != "IGO" || m.Agent == "" && m.Kind != actors.KindGroup {
+			k = e
+			continue
+		}
+		if mm.names == nil {
+			mm.names = map[string]actors.Mention{}
+		}
+		if _, known := mm.names[toks[e-1].Norm]; !known {
+			full := m
+			full.Text = text.Slice(s.Text, toks[k].Start, toks[e-1].End)
+			mm.names[toks[e-1].Norm] = full
+		}
+		k = e
+	}
 }
 
 // nameWord reports a token that can be part of a person's name: a
@@ -872,9 +934,81 @@ func insertMention(s *Sentence, m actors.Mention) int {
 	return pos
 }
 
+// bodyNouns are the head nouns by which a story refers again to a body it
+// has named: "the commission" after "the Electoral Commission of Zambia",
+// "the court" after "the Supreme Court", "the alliance" after the name of
+// a party alliance.
+var bodyNouns = map[string]bool{"commission": true, "council": true, "court": true, "tribunal": true,
+	"alliance": true, "coalition": true, "front": true, "committee": true, "agency": true,
+	"authority": true, "assembly": true, "parliament": true, "bloc": true, "union": true,
+	"federation": true, "league": true, "mission": true, "junta": true, "board": true,
+	"congress": true, "senate": true, "cabinet": true, "militia": true, "embassy": true}
+
+// learnBodies remembers the bodies a sentence names with a multi-word
+// name, under each body noun in the name.
+func (mm *memory) learnBodies(s *Sentence) {
+	for _, m := range s.Actors {
+		if m.Unresolved || m.Modifier || m.Kind == actors.KindPerson || m.Country == "" && m.Agent != "IGO" || m.End-m.Start < 2 || strings.HasPrefix(m.Rule, corefRule) {
+			continue
+		}
+		for k := m.Start; k < m.End; k++ {
+			if w := s.Tokens[k].Norm; bodyNouns[w] {
+				if mm.bodies == nil {
+					mm.bodies = map[string]actors.Mention{}
+				}
+				mm.bodies[w] = m
+			}
+		}
+	}
+}
+
+// resolveBodies makes a mention of "the commission", "the court" and the
+// like where the story has named a body of that kind before.
+func (mm *memory) resolveBodies(s *Sentence) {
+	if len(mm.bodies) == 0 {
+		return
+	}
+	for k := 1; k < len(s.Tokens); k++ {
+		t := s.Tokens[k]
+		prev, ok := mm.bodies[t.Norm]
+		if !ok || s.Tokens[k-1].Norm != "the" {
+			continue
+		}
+		if k+1 < len(s.Tokens) && nameWord(s.Tokens[k+1]) {
+			continue // "the Council Chamber": another name
+		}
+		if i := mentionAt(s, k, 1); i >= 0 {
+			// "the court", a role word the dictionaries know with no
+			// country: the court named before.
+			if m := &s.Actors[i]; m.Unresolved && m.End == k+1 {
+				m.Country, m.Unresolved = prev.Country, false
+				if prev.Agent != "" {
+					m.Agent = prev.Agent
+				}
+				m.Rule += " + refers to " + prev.Text
+			}
+			continue
+		}
+		if isActorAt(s, t.Start) {
+			continue
+		}
+		m := prev
+		m.Start, m.End = k, k+1
+		m.RuneStart, m.RuneEnd = t.Start, t.End
+		m.Text = t.Text
+		m.Conjoined = -1
+		m.FollowsPrep, m.PrecededByBy = actors.PrepositionBefore(s.Tokens, k)
+		m.Possessive = t.Possessive
+		m.Placeish, m.InParen, m.Modifier, m.Ethnic = false, false, false, false
+		m.Rule = "refers to " + prev.Text
+		insertMention(s, m)
+	}
+}
+
 // resolve gives referring words in s the actors they refer to.
 func (mm *memory) resolve(s *Sentence) {
 	mm.resolveNames(s)
+	mm.resolveBodies(s)
 	toks := s.Tokens
 	for i := range s.Actors {
 		m := &s.Actors[i]
