@@ -2518,7 +2518,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			// country in the clause is the speaker's own, not the target.
 			e.Target = event.Actor{}
 		}
-		if cd.ev.Target.Country != "" || cd.ev.Target.Agent != "" || cd.ev.Source.Country == "" {
+		if cd.ev.Target.Country != "" || cd.ev.Target.Agent != "" || cd.ev.Source.Country == "" && cd.ev.Source.Agent != "IGO" {
 			continue
 		}
 		if ref != nil && ref.ev.Source.Country != "" && ref.ev.Source.Country != cd.ev.Source.Country {

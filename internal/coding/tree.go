@@ -561,14 +561,21 @@ func (r treeResult) describe() string {
 
 // verbsAsVerbs drops verb patterns whose first word the tagger read as a
 // noun: "the annex", "artillery shells", "a strike" are no acts by
-// themselves (a noun pattern may still match them).
+// themselves (a noun pattern may still match them); and verbs that end a
+// hyphenated modifier ("a U.N.-backed force").
 func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 	p := s.parsed
-	if p == nil {
-		return trigs
-	}
 	kept := trigs[:0]
 	for _, tr := range trigs {
+		if k := tr.Start; tr.Pattern.Kind != "noun" && k > 0 && s.Tokens[k-1].Text == "-" && s.Tokens[k-1].End == s.Tokens[k].Start {
+			// "a U.N.-backed force", "the U.S.-led coalition": the second
+			// half of a hyphenated modifier, not an act.
+			continue
+		}
+		if p == nil {
+			kept = append(kept, tr)
+			continue
+		}
 		if tr.Pattern.Kind == "verb" && tr.Start < len(p.node) {
 			if v := p.node[tr.Start]; v >= 0 && (p.t[v].Tag == syntax.NOUN || p.t[v].Tag == syntax.PROPN) {
 				continue
