@@ -142,6 +142,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		}
 		events = append(events, c.resolveSentence(s, local, events, salience)...)
 		implicitDoers(s, local, mem, story)
+		aidTargets(local, story)
 		mem.remember(s, local)
 	}
 	out := make([]event.Event, 0, len(events))
@@ -2821,6 +2822,26 @@ func placeTargets(s *Sentence, local []*cand) {
 			}
 			cd.ev.Target = event.Actor{Country: p.Location.Country, Code: p.Location.Country}
 			break
+		}
+	}
+}
+
+// aidTargets gives aid that names no recipient ("the EU announced 2
+// million euros in humanitarian aid", "Beijing would provide emergency
+// assistance") the country the story is about: in news of a disaster or a
+// war, that is where the aid goes.
+func aidTargets(local []*cand, story string) {
+	for _, cd := range local {
+		e := &cd.ev
+		if cd.anaphor || e.Target.Country != "" || e.Target.Agent != "" || story == "" || e.Source.Country == story {
+			continue
+		}
+		if e.Source.Country == "" && e.Source.Agent != "IGO" && e.Source.Agent != "NGO" {
+			continue
+		}
+		if strings.HasPrefix(e.CAMEO, "07") || strings.HasPrefix(e.CAMEO, "033") {
+			e.Target = event.Actor{Country: story, Code: story}
+			e.Confidence -= 0.2
 		}
 	}
 }
