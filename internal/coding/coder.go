@@ -2397,6 +2397,12 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 		}
 	}
 	for i, d := range s.Dates {
+		if deadline(s, d) || d.Date.After(a.Published) && d.Date.Format("2006-01-02") > a.Published.Format("2006-01-02") {
+			// "stay until December", "double trade by 2030", "will meet
+			// next month": when something is due is not when this was
+			// said, agreed or threatened.
+			continue
+		}
 		dist := d.Start - at
 		if dist < 0 {
 			dist = -dist + 2 // prefer what follows the verb a little less
@@ -2419,6 +2425,27 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 	cd.ev.Date = d.Date.Format("2006-01-02")
 	cd.ev.DatePrecision = d.Precision
 	cd.ev.DateConflict = d.Conflict
+}
+
+// deadline reports a date expression that sets a limit rather than a
+// time: "until December", "by 2030", "within two months".
+func deadline(s *Sentence, d DateRef) bool {
+	k := tokenAt(s, d.Start)
+	if k >= len(s.Tokens) {
+		return false
+	}
+	switch s.Tokens[k].Norm {
+	case "until", "till", "by", "within":
+		return true
+	}
+	if k == 0 {
+		return false
+	}
+	switch s.Tokens[k-1].Norm {
+	case "until", "till", "by", "within":
+		return true
+	}
+	return false
 }
 
 // followedBy reports whether the word right after code point r is one of ws.

@@ -137,6 +137,34 @@ func TestCoreference(t *testing.T) {
 	}
 }
 
+// Event dates: a deadline or a time still to come does not date the act
+// of saying, agreeing or pledging; a past time does.
+func TestDates(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tl := range tableLines(t, "testdata/dates.tsv") {
+		fields := strings.Split(tl.text, "\t")
+		if len(fields) != 3 {
+			t.Fatalf("dates.tsv:%d: want 3 tab-separated fields (published, sentence, date precision), got %d", tl.n, len(fields))
+		}
+		pub, err := time.Parse("2006-01-02", fields[0])
+		if err != nil {
+			t.Fatalf("dates.tsv:%d: published: %v", tl.n, err)
+		}
+		res := p.Code(ingest.Article{ID: "t", Text: fields[1], Published: pub})
+		if len(res.Events) == 0 {
+			t.Errorf("dates.tsv:%d: %s: no events", tl.n, fields[1])
+		}
+		for _, e := range res.Events {
+			if got := e.Date + " " + e.DatePrecision; got != fields[2] {
+				t.Errorf("dates.tsv:%d: %s\n %s %s>%s dated %s, want %s", tl.n, fields[1], e.CAMEO, e.Source.Code, e.Target.Code, got, fields[2])
+			}
+		}
+	}
+}
+
 // Articles written fresh, where an event needs the sentences before it:
 // each listed event must be among the article's events. Each side of an
 // event is a country (three letters), "-" for none, or a full actor code.
