@@ -2179,6 +2179,9 @@ func newSubject(s *Sentence, trigs []Trigger, m *actors.Mention) bool {
 func brokenBetween(toks []text.Token, a, b int) bool {
 	for k := a; k < b; k++ {
 		w := toks[k].Norm
+		if w == "as" && k > 0 && asPreposition(toks[k-1].Norm) {
+			continue // "described as", "such as", "known as": no new clause
+		}
 		if w == "(" || clauseBreak[w] && w != "however" {
 			return true
 		}
@@ -2192,6 +2195,16 @@ func brokenBetween(toks []text.Token, a, b int) bool {
 			// ", expected to be joined by …", ", killing …": a new clause.
 			return true
 		}
+	}
+	return false
+}
+
+// asPreposition reports a word after which "as" introduces a description
+// ("described as", "such as", "known as"), not a clause.
+func asPreposition(prev string) bool {
+	switch prev {
+	case "such", "known", "seen", "well", "described", "regarded", "identified", "branded", "labelled", "labeled", "designated", "listed", "named":
+		return true
 	}
 	return false
 }

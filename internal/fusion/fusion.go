@@ -61,7 +61,17 @@ func same(a, b *event.Event) bool {
 	if a.Source.Agent != b.Source.Agent && a.Source.Agent != "" && b.Source.Agent != "" && a.Source.Country == "" {
 		return false
 	}
+	if a.Source.Country == a.Target.Country && differ(a.Source.Agent, b.Source.Agent) {
+		// Within one country the agents are the whole dyad: rebels storming
+		// a police post and the army striking the rebels are two acts.
+		return false
+	}
 	return datesAgree(a, b)
+}
+
+// differ reports two agents that are both known and not the same.
+func differ(a, b string) bool {
+	return a != "" && b != "" && a != b
 }
 
 // datesAgree: two dated mentions of one happening fall within a day; an

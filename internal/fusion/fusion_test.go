@@ -48,6 +48,25 @@ func TestArticleKeepsActsOfOneRootApart(t *testing.T) {
 	}
 }
 
+// Within one country, the agents tell acts apart: militants storming a
+// police post and the army's strike on the militants the same night are
+// two happenings, while a strike told twice by the same sides is one.
+func TestArticleKeepsDomesticDyadsApart(t *testing.T) {
+	raid := ev("a", "2024-03-02", "PAK", "PAK", "192", 0)
+	raid.Source.Agent, raid.Target.Agent = "REB", "COP"
+	strike := ev("a", "2024-03-02", "PAK", "PAK", "190", 200)
+	strike.Source.Agent, strike.Target.Agent = "MIL", "REB"
+	again := ev("a", "2024-03-02", "PAK", "PAK", "195", 400)
+	again.Source.Agent, again.Target.Agent = "MIL", "REB"
+	got := Article([]event.Event{raid, strike, again})
+	if len(got) != 2 {
+		t.Fatalf("got %d events, want 2 (the raid; the strike told twice): %+v", len(got), got)
+	}
+	if got[0].Source.Agent != "REB" || got[1].Source.Agent != "MIL" || len(got[1].Mentions) != 2 {
+		t.Errorf("want the raid and the strike with two mentions, got %+v", got)
+	}
+}
+
 func five(n int) *int { return &n }
 
 func TestTwoArticlesOneStrike(t *testing.T) {
