@@ -124,17 +124,17 @@ func BenchmarkCodeSeed(b *testing.B) {
 	}
 }
 
-// The repo's own multi-sentence news sets (eval/news-a, held out: only its
-// score is read; eval/news-b, for development) through the whole
-// pipeline: root F1 by the contract's rule may not fall much below what
-// the coder reached when the floors were set (news-a 0.591, news-b 0.592
-// on 2026-12-03).
+// The repo's own multi-sentence news sets (eval/news-a and eval/news-d,
+// held out: only their scores are read; eval/news-b and eval/news-c, for
+// development) through the whole pipeline: root F1 by the contract's rule
+// may not fall much below what the coder reached when the floors were set
+// (news-a 0.608, news-b 0.615, news-c 0.560 on 2026-12-03).
 func TestNewsSets(t *testing.T) {
 	p := newPipeline(t)
 	for _, c := range []struct {
 		set   string
 		floor float64
-	}{{"news-a", 0.56}, {"news-b", 0.56}} {
+	}{{"news-a", 0.58}, {"news-b", 0.58}, {"news-c", 0.53}} {
 		res := scoreDir(t, p, filepath.Join("..", "..", "eval", c.set))
 		f1 := 0.0
 		if res.TP > 0 {
