@@ -73,6 +73,12 @@ func NamesFacility(word string) bool {
 	return text.UpperInitial(word) && facilityNouns[strings.ToLower(word)]
 }
 
+// memberHeads are role words that name the people of the body named
+// after them ("leaders of the opposition").
+var memberHeads = map[string]bool{"leader": true, "leaders": true, "member": true, "members": true,
+	"supporters": true, "head": true, "heads": true, "activists": true, "chairman": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true}
+
 // waterNouns open the names of seas and straits ("Gulf of Aden").
 var waterNouns = map[string]bool{"gulf": true, "sea": true, "bay": true, "strait": true, "straits": true}
 
@@ -153,6 +159,15 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 			men.End = c.End
 			men.Unresolved = false
 			men.Entries = append(men.Entries, c.Entry)
+			i++
+		}
+		// "leaders of the opposition", "members of the ruling party": a
+		// head word's people are of the body named after it.
+		if men.Unresolved && memberHeads[toks[men.End-1].Norm] && i+1 < len(ms) && ms[i+1].Entry.Kind == KindRole && ms[i+1].Entry.Agent != "" &&
+			men.End+1 < len(toks) && toks[men.End].Norm == "of" && (ms[i+1].Start == men.End+1 || ms[i+1].Start == men.End+2 && toks[men.End+1].Norm == "the") {
+			men.Agent = ms[i+1].Entry.Agent
+			men.End = ms[i+1].End
+			men.Entries = append(men.Entries, ms[i+1].Entry)
 			i++
 		}
 		// "missiles and drones", "troops and police": a second role joins the first.

@@ -2647,7 +2647,22 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 	}
 	placeTargets(s, local)
 	protestTargets(local)
+	repressionTargets(local)
 	return extra
+}
+
+// repressionTargets: tear gas, rubber bullets and baton charges that name
+// no one they were used on were used on the state's own people (a crowd,
+// protesters), as CAMEO's 175 means.
+func repressionTargets(local []*cand) {
+	for _, cd := range local {
+		e := &cd.ev
+		if cd.anaphor || !strings.HasPrefix(e.CAMEO, "175") || e.Source.Country == "" || e.Target.Country != "" || e.Target.Agent != "" {
+			continue
+		}
+		e.Target = event.Actor{Country: e.Source.Country, Agent: "CVL", Code: e.Source.Country + "CVL"}
+		e.Confidence -= 0.1
+	}
 }
 
 // toldBefore returns, for an act on a definite object that is no party
