@@ -2687,6 +2687,12 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) []event.Actor {
 			if verbalRoots[o.ev.CAMEO[:2]] || o.ev.Source.Country == cd.ev.Source.Country {
 				continue
 			}
+		} else if word == "violence" {
+			// "condemned the attack", "concern over the shelling": the
+			// last act of force told before, by another party.
+			if !violent(o.ev.CAMEO) || o.ev.Source.Country == "" || o.ev.Source.Country == cd.ev.Source.Country {
+				continue
+			}
 		} else if !namesThing(o, word) {
 			continue
 		}
@@ -2728,6 +2734,19 @@ func namesThing(o *cand, kind string) bool {
 	return false
 }
 
+// knownThing reports a noun that names a kind of act or thing an earlier
+// sentence may have told ("the incident", "the deal", "the sanctions").
+func knownThing(w string) bool {
+	_, ok := thingKinds[kindOfThing(w)]
+	if !ok {
+		switch kindOfThing(w) {
+		case "act", "violence", "agreement", "sanctions":
+			ok = true
+		}
+	}
+	return ok
+}
+
 // kindOfThing is the noun w for comparing what two sentences speak of:
 // without a plural "s" ("sanctions", "sanction"), and one word for the
 // nouns news uses for one agreement ("the deal", "the accord") or one set
@@ -2750,7 +2769,10 @@ func kindOfThing(w string) string {
 var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true, "12": true, "13": true}
 
 var thingKinds = map[string]string{
-	"move": "act", "decision": "act", "step": "act",
+	"move": "act", "decision": "act", "step": "act", "incident": "act", "action": "act",
+	"attack": "violence", "strike": "violence", "raid": "violence", "assault": "violence",
+	"shelling": "violence", "bombing": "violence", "killing": "violence", "massacre": "violence",
+	"ambush": "violence", "incursion": "violence", "clash": "violence", "shooting": "violence",
 	"agreement": "agreement", "deal": "agreement", "accord": "agreement", "pact": "agreement",
 	"treaty": "agreement", "memorandum": "agreement",
 	"sanction": "sanctions", "measure": "sanctions", "duty": "sanctions", "tariff": "sanctions",

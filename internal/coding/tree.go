@@ -474,6 +474,13 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 						break
 					}
 				}
+				if inPattern && p.mention(s, k) < 0 && p.t[k].Tag == syntax.NOUN && knownThing(strings.ToLower(p.t[k].Form)) {
+					// "expressed concern over the incident": the thing the
+					// act is about, told before (see toldBefore).
+					r.tgt, r.tgtOK, r.tgtRel = -1, true, p.t[t].Rel.String()+">nmod (event)"
+					r.obj = p.tokenOf(s, k)
+					break
+				}
 			}
 			if !r.tgtOK && !r.passive {
 				for _, k := range p.kids[v] {
@@ -486,6 +493,12 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 							r.tgtRel = "obl"
 							break
 						}
+					}
+					if c := p.child(k, syntax.Case); c >= 0 && inPattern && p.mention(s, k) < 0 && p.t[k].Tag == syntax.NOUN && knownThing(strings.ToLower(p.t[k].Form)) {
+						// "expressed concern over the incident"
+						r.tgt, r.tgtOK, r.tgtRel = -1, true, "obl (event)"
+						r.obj = p.tokenOf(s, k)
+						break
 					}
 				}
 			}
