@@ -1852,7 +1852,7 @@ func expand(s *Sentence, cd *cand) []*cand {
 			}
 		}
 	}
-	if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && !reciprocalRoots[cd.ev.CAMEO[:2]] {
+	if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && !reciprocalRoots[cd.ev.CAMEO[:2]] && !eachOther(s, cd) {
 		// "Turkey and Qatar condemned the raid": each did it, neither to
 		// the other.
 		var out []*cand
@@ -1889,6 +1889,22 @@ func expand(s *Sentence, cd *cand) []*cand {
 		}
 	}
 	return out
+}
+
+// eachOther reports an act the parties of a joint subject did to each
+// other ("accused each other of violating the truce", "blamed one
+// another"): within the few words after the verb, in its clause.
+func eachOther(s *Sentence, cd *cand) bool {
+	toks := s.Tokens
+	for k := cd.trig.Start + 1; k+1 < len(toks) && k <= cd.trig.Start+4; k++ {
+		if toks[k].Punct {
+			return false
+		}
+		if toks[k].Norm == "each" && toks[k+1].Norm == "other" || toks[k].Norm == "one" && toks[k+1].Norm == "another" {
+			return true
+		}
+	}
+	return false
 }
 
 // inheritFrom gives cd the source of the sentence's last verb event

@@ -216,7 +216,7 @@ func (p *parse) patient(v int, preps map[string]bool) int {
 // no object: "fired at", "retaliated against", "broke with", "apologised
 // to", "withdrew from".
 var obliquePreps = map[string]bool{"at": true, "against": true, "on": true, "upon": true, "with": true,
-	"to": true, "toward": true, "towards": true, "into": true, "from": true}
+	"to": true, "toward": true, "towards": true, "into": true, "from": true, "between": true}
 
 // nominalLinks are the relations under a noun that lead to the party it
 // stands for: "Iranian officials", "Hezbollah fighters", "Iran's
@@ -453,6 +453,16 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 						break
 					}
 				}
+				if p.t[k].Rel == syntax.Nmod && r.passive {
+					// "talks between Sudan and Chad were mediated by Qatar":
+					// the parties of the happening are those it was done for.
+					if c := p.child(k, syntax.Case); c >= 0 && strings.EqualFold(p.t[c].Form, "between") {
+						if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) {
+							r.tgt, r.tgtRel = mi, p.t[t].Rel.String()+">nmod"
+							break
+						}
+					}
+				}
 			}
 			return r
 		}
@@ -467,7 +477,7 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 				if p.t[k].Rel != syntax.Nmod {
 					continue
 				}
-				if c := p.child(k, syntax.Case); c >= 0 && (obliquePreps[strings.ToLower(p.t[c].Form)] || strings.EqualFold(p.t[c].Form, "of")) {
+				if c := p.child(k, syntax.Case); c >= 0 && (obliquePreps[strings.ToLower(p.t[c].Form)] || strings.EqualFold(p.t[c].Form, "of") || strings.EqualFold(p.t[c].Form, "between")) {
 					if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) {
 						r.tgt, r.tgtOK = mi, true
 						r.tgtRel = p.t[t].Rel.String() + ">nmod"
