@@ -1254,10 +1254,33 @@ const pairRule = "refers to the story's two parties"
 // before token k ("both sides" said before does not count).
 func namedBefore(s *Sentence, k int) map[string]bool {
 	out := map[string]bool{}
+	aside := asides(s.Tokens, k)
 	for _, m := range s.Actors {
-		if m.End <= k && m.Country != "" && !m.Modifier && m.Rule != pairRule {
+		if m.End <= k && m.Country != "" && !m.Modifier && m.Rule != pairRule && !aside[m.Start] {
 			out[m.Country] = true
 		}
+	}
+	return out
+}
+
+// asides marks the tokens before k that stand in a relative clause set
+// off by commas (", which Burkina Faso left last year,") or in
+// parentheses: what they name is not the sentence's own party.
+func asides(toks []text.Token, k int) []bool {
+	out := make([]bool, k)
+	rel, paren := false, 0
+	for i := 0; i < k && i < len(toks); i++ {
+		switch w := toks[i].Norm; {
+		case w == "(":
+			paren++
+		case w == ")" && paren > 0:
+			paren--
+		case (w == "which" || w == "who" || w == "whose") && i > 0 && toks[i-1].Text == ",":
+			rel = true
+		case w == "," && rel:
+			rel = false
+		}
+		out[i] = rel || paren > 0
 	}
 	return out
 }

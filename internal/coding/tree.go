@@ -453,6 +453,15 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 						break
 					}
 				}
+				if p.t[k].Rel == syntax.Nmod {
+					// "condemned the attack by gunmen": the doer named.
+					if c := p.child(k, syntax.Case); c >= 0 && strings.EqualFold(p.t[c].Form, "by") {
+						if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) {
+							r.tgt, r.tgtRel = mi, p.t[t].Rel.String()+">nmod:by"
+							break
+						}
+					}
+				}
 				if p.t[k].Rel == syntax.Nmod && r.passive {
 					// "talks between Sudan and Chad were mediated by Qatar":
 					// the parties of the happening are those it was done for.
@@ -477,7 +486,7 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 				if p.t[k].Rel != syntax.Nmod {
 					continue
 				}
-				if c := p.child(k, syntax.Case); c >= 0 && (obliquePreps[strings.ToLower(p.t[c].Form)] || strings.EqualFold(p.t[c].Form, "of") || strings.EqualFold(p.t[c].Form, "between")) {
+				if c := p.child(k, syntax.Case); c >= 0 && (obliquePreps[strings.ToLower(p.t[c].Form)] || strings.EqualFold(p.t[c].Form, "of") || strings.EqualFold(p.t[c].Form, "between") || inPattern && strings.EqualFold(p.t[c].Form, "by")) {
 					if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) {
 						r.tgt, r.tgtOK = mi, true
 						r.tgtRel = p.t[t].Rel.String() + ">nmod"
