@@ -1141,7 +1141,7 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 				// two just named.
 				two := slices.Sorted(maps.Keys(before))
 				a, b = two[0], two[1]
-			} else if before[a] || before[b] {
+			} else if before[a] != before[b] {
 				// "Georgia thanked both neighbours": not Georgia's own pair.
 				a, b = "", ""
 				for _, c := range salience {
