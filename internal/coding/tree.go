@@ -604,6 +604,9 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 			// half of a hyphenated modifier, not an act.
 			continue
 		}
+		if namingCall(s, tr) {
+			continue
+		}
 		if p == nil {
 			kept = append(kept, tr)
 			continue
@@ -616,6 +619,18 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 		kept = append(kept, tr)
 	}
 	return kept
+}
+
+// namingCall reports "call" naming something told before rather than
+// calling a protest or a strike: "calling the strike a violation of
+// sovereignty", "called the rally illegal". A strike or protest called is
+// a new one ("called a general strike").
+func namingCall(s *Sentence, tr Trigger) bool {
+	if tr.Pattern.Kind != "verb" || !strings.HasPrefix(tr.Pattern.Code, "14") || len(tr.Spans) < 4 || !strings.HasPrefix(tr.Pattern.Text, "call ") {
+		return false
+	}
+	k := tr.Spans[2] - 1
+	return k > tr.Start && anaphoric[s.Tokens[k].Norm]
 }
 
 // definite reports a noun at coder token k that has "the", "this",
