@@ -39,6 +39,7 @@ func commands() []command {
 		{"serve", "serve the JSON API and the dashboard over a store", runServe},
 		{"export", "write stored events as GDELT 2.0 TSV, CSV or JSONL", runExport},
 		{"bench", "measure throughput, peak memory, store ingest and API latency on generated articles", runBench},
+		{"version", "print the binary's version and digests of the bundled data", runVersion},
 	}
 }
 
@@ -50,6 +51,10 @@ func main() {
 
 // Run runs the dyad command line with args and returns the exit status.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 2 && args[0] == "help" {
+		// "dyad help extract" is "dyad extract -h".
+		args = []string{args[1], "-h"}
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -59,12 +64,30 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			return c.run(ctx, args[1:], stdout, stderr)
+			code := c.run(ctx, args[1:], stdout, stderr)
+			if code == exitUsage && asksHelp(args[1:]) {
+				return exitOK // the usage asked for was printed
+			}
+			return code
 		}
 	}
 	fmt.Fprintf(stderr, "dyad: unknown command %q\n", args[0])
 	usage(stderr)
 	return exitUsage
+}
+
+// asksHelp reports a -h, -help or --help flag among a command's arguments
+// (before a "--" that ends the flags).
+func asksHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
 
 func usage(w io.Writer) {

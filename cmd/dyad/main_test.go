@@ -274,3 +274,35 @@ func TestSeedAsHTMLPage(t *testing.T) {
 		t.Errorf("the page's events differ from the text's:\n--- text\n%s\n--- page\n%s", a, b)
 	}
 }
+
+// `dyad version` and `dyad --help` succeed; version names each bundled
+// data set with a digest.
+func TestVersionAndHelp(t *testing.T) {
+	out, errs, code := run(t, "version")
+	if code != exitOK {
+		t.Fatalf("version: exit %d, stderr %q", code, errs)
+	}
+	if !strings.HasPrefix(out, "dyad ") {
+		t.Errorf("version output should start with the binary's version: %q", out)
+	}
+	for _, name := range []string{"actors", "patterns", "codes", "model", "gazetteer"} {
+		found := false
+		for _, line := range strings.Split(out, "\n") {
+			f := strings.Fields(line)
+			if len(f) == 2 && f[0] == name && len(f[1]) == 12 {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("version output lacks a %s digest:\n%s", name, out)
+		}
+	}
+	if _, _, code := run(t, "version", "extra"); code != exitUsage {
+		t.Errorf("version with an argument: exit %d, want %d", code, exitUsage)
+	}
+	for _, args := range [][]string{{"--help"}, {"help"}, {"extract", "-h"}, {"help", "query"}, {"serve", "--help"}} {
+		if _, errs, code := run(t, args...); code != exitOK {
+			t.Errorf("%v: exit %d, want 0; stderr %q", args, code, errs)
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime"
+	"runtime/debug"
+
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
+)
+
+// runVersion prints the binary's version and a digest of each bundled
+// data set, so that a user can tell which coder produced a file of events.
+func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("version", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintln(stderr, "usage: dyad version\n\nPrints the binary's version and digests of the bundled dictionaries, patterns, gazetteer and model.")
+	}
+	if err := fl.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "dyad version: unexpected argument %q\n", fl.Arg(0))
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "dyad %s (%s)\n", binaryVersion(), runtime.Version())
+	sets := []struct {
+		name string
+		fsys fs.FS
+		root string
+	}{
+		{"actors", data.FS, "actors"},
+		{"patterns", data.FS, "verbs"},
+		{"codes", data.FS, "cameo"},
+		{"model", data.FS, "syntax"},
+		{"gazetteer", placesdata.FS, "."},
+	}
+	for _, s := range sets {
+		d, err := data.Digest(s.fsys, s.root)
+		if err != nil {
+			fmt.Fprintf(stderr, "dyad version: %v\n", err)
+			return exitFail
+		}
+		fmt.Fprintf(stdout, "%-10s %s\n", s.name, d)
+	}
+	return exitOK
+}
+
+// binaryVersion is the module version, else the commit the binary was
+// built from (with "+dirty" for uncommitted changes), else "devel".
+func binaryVersion() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "+dirty"
+	}
+	return rev
+}
