@@ -109,7 +109,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "dyad export:", err)
 		return exitUsage
 	}
-	st, err := store.Open(ctx, *db)
+	st, err := store.OpenExisting(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad export:", err)
 		return exitFail

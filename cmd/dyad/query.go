@@ -95,7 +95,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *limit < 0 {
 		return usageErr("--limit %d: want 0 or more", *limit)
 	}
-	s, err := store.Open(ctx, *db)
+	s, err := store.OpenExisting(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad query:", err)
 		return exitFail

@@ -35,7 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "dyad serve: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	st, err := store.Open(ctx, *db)
+	st, err := store.OpenExisting(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad serve:", err)
 		return exitFail

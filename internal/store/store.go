@@ -23,6 +23,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 	"sync"
@@ -193,6 +194,27 @@ type Stats struct {
 	LastDate      string `json:"last_date,omitempty"`
 }
 
+// OpenExisting is Open for readers (query, export, serve): a SQLite file
+// that does not exist is an error naming it, instead of a new empty
+// database that answers every query with nothing.
+func OpenExisting(ctx context.Context, url string) (Store, error) {
+	if url == "" {
+		url = DefaultURL
+	}
+	if !strings.Contains(url, "://") || strings.HasPrefix(url, "sqlite://") {
+		path := strings.TrimPrefix(url, "sqlite://")
+		if i := strings.IndexByte(path, '?'); i >= 0 {
+			path = path[:i]
+		}
+		if path != ":memory:" {
+			if _, err := os.Stat(path); err != nil {
+				return nil, fmt.Errorf("open store: no database at %s (check the --db path; dyad ingest --db %s creates one)", path, url)
+			}
+		}
+	}
+	return Open(ctx, url)
+}
+
 // Opener opens a store from its URL.
 type Opener func(ctx context.Context, url string) (Store, error)
 
@@ -210,7 +232,7 @@ func Register(scheme string, open Opener) {
 }
 
 // Open opens the store a URL names: "sqlite://PATH" (a file, created when
-// missing; a bare path or "" means SQLite too, "" being DefaultURL) or
+// missing in a folder that exists; a bare path or "" means SQLite too, "" being DefaultURL) or
 // "postgres://…" / "postgresql://…". The schema is migrated to the latest
 // version.
 func Open(ctx context.Context, url string) (Store, error) {

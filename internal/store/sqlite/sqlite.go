@@ -34,7 +34,8 @@ func Path(u string) string {
 }
 
 // Open opens (creating when missing) the SQLite store a URL names and
-// migrates its schema.
+// migrates its schema. The folder it is in must exist: a mistyped path is
+// an error, not a new tree of folders.
 func Open(ctx context.Context, u string) (*store.DB, error) {
 	path := Path(u)
 	if path == "" {
@@ -43,8 +44,8 @@ func Open(ctx context.Context, u string) (*store.DB, error) {
 	memory := path == ":memory:"
 	if !memory {
 		if dir := filepath.Dir(path); dir != "." {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return nil, fmt.Errorf("sqlite: %w", err)
+			if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+				return nil, fmt.Errorf("%s: folder %s does not exist (create it first, or check the --db path)", path, dir)
 			}
 		}
 	}

@@ -2,7 +2,9 @@ package sqlite
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dyad-events/dyad/internal/store"
@@ -22,14 +24,24 @@ func TestStore(t *testing.T) {
 
 func TestOpenRegisteredAndReopen(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "sub", "x.db")
+	dir := t.TempDir()
+	if _, err := store.Open(ctx, "sqlite://"+filepath.Join(dir, "typo", "x.db")); err == nil || !strings.Contains(err.Error(), "does not exist") {
+		t.Errorf("a database in a missing folder: err %v, want one saying the folder does not exist", err)
+	}
+	path := filepath.Join(dir, "x.db")
+	if _, err := store.OpenExisting(ctx, path); err == nil || !strings.Contains(err.Error(), "no database at "+path) {
+		t.Errorf("reading a database that is not there: err %v, want one naming it", err)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Error("OpenExisting created the file it did not find")
+	}
 	s, err := store.Open(ctx, "sqlite://"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	storetest.Put(t, s)
 	s.Close()
-	s, err = store.Open(ctx, path) // a bare path is SQLite; migrations are not re-run
+	s, err = store.OpenExisting(ctx, path) // a bare path is SQLite; migrations are not re-run
 	if err != nil {
 		t.Fatal(err)
 	}
