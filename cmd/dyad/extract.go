@@ -52,7 +52,7 @@ func (c *codingFlags) add(fs *flag.FlagSet) {
 }
 
 func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
-	var io ingest.Options
+	io := ingest.Options{IDs: ingest.NewIDs()} // the same article in two inputs is coded once
 	if c.published != "" {
 		t, err := ingest.ParsePublished(c.published)
 		if err != nil {
@@ -196,6 +196,9 @@ func codeInputs(ctx context.Context, p *pipeline.Pipeline, paths []string, iopt 
 	}()
 	var readErr error
 	var mu sync.Mutex
+	if iopt.Notice == nil {
+		iopt.Notice = func(m string) { fmt.Fprintln(stderr, "dyad:", m) }
+	}
 	if iopt.Skip == nil {
 		iopt.Skip = func(a ingest.Article, why string) {
 			mu.Lock()
@@ -204,12 +207,8 @@ func codeInputs(ctx context.Context, p *pipeline.Pipeline, paths []string, iopt 
 			fmt.Fprintf(stderr, "dyad: skipped %s (%s): %s\n", a.Origin, a.ID, why)
 		}
 	}
-	bad := func(pr ingest.Problem) {
-		mu.Lock()
-		st.rejected++
-		mu.Unlock()
-		fmt.Fprintf(stderr, "dyad: rejected %v\n", pr)
-	}
+	problems := newProblemLog(stderr)
+	bad := problems.report
 	for _, path := range paths {
 		err := ingest.Read(path, iopt, func(a ingest.Article) error {
 			if err := ctx.Err(); err != nil {
@@ -233,6 +232,8 @@ func codeInputs(ctx context.Context, p *pipeline.Pipeline, paths []string, iopt 
 	close(order)
 	wg.Wait()
 	<-done
+	problems.flush()
+	st.rejected = problems.count()
 	if emitErr != nil {
 		return st, emitErr
 	}

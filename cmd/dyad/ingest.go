@@ -125,11 +125,11 @@ func publish(ctx context.Context, qf queueFlags, paths []string, iopt ingest.Opt
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	rejected := 0
-	bad := func(pr ingest.Problem) {
-		rejected++
-		fmt.Fprintf(stderr, "dyad: rejected %v\n", pr)
+	if iopt.Notice == nil {
+		iopt.Notice = func(m string) { fmt.Fprintln(stderr, "dyad:", m) }
 	}
+	problems := newProblemLog(stderr)
+	bad := problems.report
 	var pubErr error
 	for _, path := range paths {
 		err := ingest.Read(path, iopt, func(a ingest.Article) error {
@@ -156,7 +156,8 @@ func publish(ctx context.Context, qf queueFlags, paths []string, iopt ingest.Opt
 		return exitFail
 	}
 	fmt.Fprintf(stderr, "dyad ingest: published %d articles to %s (%d already there)\n", pub.Published, qf.stream, pub.Duplicates)
-	if rejected > 0 {
+	problems.flush()
+	if problems.count() > 0 {
 		return exitRejected
 	}
 	return exitOK

@@ -306,3 +306,36 @@ func TestVersionAndHelp(t *testing.T) {
 		}
 	}
 }
+
+// A file of many bad lines gets a few lines and a count, not one line
+// each; an empty input is reported; a repeated article is coded once.
+func TestProblemsAreCappedAndInputsChecked(t *testing.T) {
+	dir := t.TempDir()
+	var bad strings.Builder
+	for i := 0; i < 20; i++ {
+		bad.WriteString("[1, 2]\n")
+	}
+	good := `{"id":"g1","published":"2025-03-04","text":"Kenyan police arrested 12 Somali nationals in Nairobi on Monday."}` + "\n"
+	files := map[string]string{"bad.jsonl": bad.String(), "empty.jsonl": "", "a.jsonl": good, "b.jsonl": good}
+	for n, c := range files {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs, code := run(t, "extract", filepath.Join(dir, "bad.jsonl"), filepath.Join(dir, "empty.jsonl"), filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "b.jsonl"))
+	if code != exitRejected {
+		t.Errorf("exit %d, want %d", code, exitRejected)
+	}
+	if n := strings.Count(errs, "bad.jsonl:"); n != problemsShown {
+		t.Errorf("%d lines about bad.jsonl, want %d:\n%s", n, problemsShown, errs)
+	}
+	for _, want := range []string{"and 15 more problems in " + filepath.Join(dir, "bad.jsonl"), "the line holds a list", "empty.jsonl: no articles", "same id as the article read at " + filepath.Join(dir, "a.jsonl") + ":1"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	once, _, _ := run(t, "extract", filepath.Join(dir, "a.jsonl"))
+	if n := strings.Count(once, `"article":"g1"`); n == 0 || strings.Count(out, `"article":"g1"`) != n {
+		t.Errorf("the repeated article should be coded once: %d events alone, %d with its repeat", n, strings.Count(out, `"article":"g1"`))
+	}
+}

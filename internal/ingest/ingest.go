@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/dedup"
@@ -97,10 +98,38 @@ type Options struct {
 	// nearly duplicates) one read before, in this Read or an earlier one
 	// given the same index; they go to Skip.
 	Dedup *dedup.Index
-	// Skip is told of each article left out by Languages or Dedup, with
-	// the reason; nil leaves them out silently. A skipped article is not
-	// a Problem: nothing is wrong with it.
+	// Skip is told of each article left out by Languages, Dedup or IDs,
+	// with the reason; nil leaves them out silently. A skipped article is
+	// not a Problem: nothing is wrong with it.
 	Skip func(a Article, reason string)
+	// IDs, when not nil, leaves out an article whose id was read before
+	// (in this Read or an earlier one given the same set): the same
+	// article in two inputs is coded once. It goes to Skip.
+	IDs *IDs
+	// Notice is told things worth a line that are no problem with the
+	// input ("skipped 2 files of unknown type in news/: .csv, .md"); nil
+	// says nothing.
+	Notice func(msg string)
+}
+
+// IDs is a set of article ids read, with where each was first read.
+type IDs struct {
+	mu   sync.Mutex
+	from map[string]string
+}
+
+// NewIDs returns an empty set.
+func NewIDs() *IDs { return &IDs{from: map[string]string{}} }
+
+// add records id read at origin; for an id read before it returns where.
+func (s *IDs) add(id, origin string) (string, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if o, ok := s.from[id]; ok {
+		return o, true
+	}
+	s.from[id] = origin
+	return "", false
 }
 
 // keep applies Languages and Dedup to an article: it returns the reason
@@ -108,6 +137,11 @@ type Options struct {
 func (o *Options) keep(a Article) string {
 	if len(o.Languages) > 0 && a.Language != "" && !slices.Contains(o.Languages, a.Language) {
 		return fmt.Sprintf("language %q, not %s", a.Language, strings.Join(o.Languages, ", "))
+	}
+	if o.IDs != nil && a.ID != "" {
+		if from, dup := o.IDs.add(a.ID, a.Origin); dup {
+			return "same id as the article read at " + from
+		}
 	}
 	if o.Dedup != nil {
 		if of, dup := o.Dedup.Add(a.ID, a.Title+"\n"+a.Text); dup {
@@ -171,7 +205,13 @@ func (e emitError) Unwrap() error { return e.err }
 // Read returns an error only when the input cannot be read at all (or emit
 // fails); everything else, down to a truncated gzip stream, is a Problem.
 func Read(path string, opt Options, emit func(Article) error, bad func(Problem)) error {
+	seen := 0 // articles and problems this input gave
+	countBad := func(p Problem) {
+		seen++
+		bad(p)
+	}
 	send := func(a Article) error {
+		seen++
 		if a.Language == "" {
 			a.Language = DetectLanguage(a.Title + "\n" + a.Text)
 		}
@@ -186,10 +226,17 @@ func Read(path string, opt Options, emit func(Article) error, bad func(Problem))
 		}
 		return nil
 	}
-	err := readPath(path, opt, send, bad)
+	err := readPath(path, opt, send, countBad)
 	var ee emitError
 	if errors.As(err, &ee) {
 		return ee.err
+	}
+	if err == nil && seen == 0 {
+		name := path
+		if name == "-" || name == "" {
+			name = "<stdin>"
+		}
+		bad(Problem{File: name, Err: errors.New("no articles in this input (empty, or no file of a known type)")})
 	}
 	return err
 }
@@ -205,6 +252,14 @@ func readPath(path string, opt Options, emit func(Article) error, bad func(Probl
 	if !fi.IsDir() {
 		return readFile(path, opt, emit, bad)
 	}
+	var unknown []string // extensions of files skipped
+	skipped := 0
+	defer func() {
+		if skipped > 0 && opt.Notice != nil {
+			slices.Sort(unknown)
+			opt.Notice(fmt.Sprintf("skipped %d file(s) of unknown type in %s (%s)", skipped, path, strings.Join(slices.Compact(unknown), ", ")))
+		}
+	}()
 	return filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			bad(Problem{File: p, Err: err})
@@ -222,6 +277,14 @@ func readPath(path string, opt Options, emit func(Article) error, bad func(Probl
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
+		if ext := fileType(p); ext != "" && !knownTypes[ext] {
+			// A folder of articles may hold notes, spreadsheets, images:
+			// only files named as an input type (or with no extension)
+			// are read.
+			skipped++
+			unknown = append(unknown, ext)
+			return nil
+		}
 		if err := readFile(p, opt, emit, bad); err != nil {
 			var ee emitError
 			if errors.As(err, &ee) {
@@ -231,6 +294,17 @@ func readPath(path string, opt Options, emit func(Article) error, bad func(Probl
 		}
 		return nil
 	})
+}
+
+// knownTypes are the file extensions read as articles in a folder.
+var knownTypes = map[string]bool{".jsonl": true, ".ndjson": true, ".json": true, ".txt": true, ".text": true,
+	".html": true, ".htm": true, ".xhtml": true, ".shtml": true, ".rss": true, ".atom": true, ".xml": true, ".warc": true}
+
+// fileType is a file's extension, lower-cased, under a ".gz".
+func fileType(p string) string {
+	name := strings.ToLower(filepath.Base(p))
+	name = strings.TrimSuffix(name, ".gz")
+	return filepath.Ext(name)
 }
 
 func readFile(path string, opt Options, emit func(Article) error, bad func(Problem)) error {

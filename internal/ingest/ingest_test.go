@@ -326,7 +326,7 @@ func TestGzipAndDirectories(t *testing.T) {
 		"d/crawl.warc.gz":       gz(t, mustRead(t, "testdata/crawl.warc")),
 		"d/notes-without-date":  []byte("Some notes.\n"),
 		"d/empty.jsonl":         nil,
-		"d/image.png":           {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13},
+		"d/image.png":           {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13}, // not read: not an input type
 		"d/zz-last.jsonl":       []byte(`{"id":"last","published":"2024-01-01","text":"The last one."}` + "\n"),
 		"d/articles.ndjson":     []byte(`{"id":"nd","published":"2024-01-01","text":"Newline-delimited."}`),
 		"d/crlf.jsonl":          []byte("{\"id\":\"crlf\",\"published\":\"2024-01-01\",\"text\":\"Windows line ends.\"}\r\n\r\n"),
@@ -345,7 +345,11 @@ func TestGzipAndDirectories(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	arts, probs := collect(t, dir, Options{Published: day("2024-04-01")})
+	var notices []string
+	arts, probs := collect(t, dir, Options{Published: day("2024-04-01"), Notice: func(m string) { notices = append(notices, m) }})
+	if len(notices) != 1 || !strings.Contains(notices[0], "skipped 1 file(s) of unknown type") || !strings.Contains(notices[0], ".png") {
+		t.Errorf("want one notice of the skipped image, got %q", notices)
+	}
 	var got []string
 	for _, a := range arts {
 		got = append(got, a.ID)
@@ -374,7 +378,7 @@ func TestGzipAndDirectories(t *testing.T) {
 			t.Errorf("byte-order mark kept in text")
 		}
 	}
-	for _, w := range []string{"feed.rss:3", "sniffed-feed:3", "feed-without-items: feed has no items", "image.png: binary", "latin1.txt: not valid UTF-8"} {
+	for _, w := range []string{"feed.rss:3", "sniffed-feed:3", "feed-without-items: feed has no items", "latin1.txt: not valid UTF-8"} {
 		if !strings.Contains(problemText(probs), w) {
 			t.Errorf("no problem for %q in:\n%s", w, problemText(probs))
 		}
@@ -477,5 +481,40 @@ func TestLanguagesAndDedup(t *testing.T) {
 	arts, _ = collect(t, p, opt)
 	if len(arts) != 0 || skipped["a"] != "already read" {
 		t.Errorf("second read kept %q; skipped %q", ids(arts), skipped)
+	}
+}
+
+// The same article in two inputs is read once, and the second is reported
+// as skipped with where the first was read.
+func TestDuplicateIDsAcrossInputs(t *testing.T) {
+	dir := t.TempDir()
+	rec := `{"id":"same","published":"2024-01-01","text":"One article."}` + "\n"
+	for _, n := range []string{"a.jsonl", "b.jsonl"} {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(rec), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var skipped []string
+	opt := Options{IDs: NewIDs(), Skip: func(a Article, why string) { skipped = append(skipped, a.Origin+": "+why) }}
+	first, _ := collect(t, filepath.Join(dir, "a.jsonl"), opt)
+	second, probs := collect(t, filepath.Join(dir, "b.jsonl"), opt)
+	if len(first) != 1 || len(second) != 0 || len(probs) != 0 {
+		t.Fatalf("articles %d then %d, problems %v: want 1 then 0, none", len(first), len(second), probs)
+	}
+	if len(skipped) != 1 || !strings.Contains(skipped[0], "b.jsonl:1") || !strings.Contains(skipped[0], "a.jsonl:1") {
+		t.Errorf("skip report %q: want the second naming the first", skipped)
+	}
+}
+
+// An input with no articles says so.
+func TestEmptyInputIsReported(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "empty.jsonl")
+	if err := os.WriteFile(p, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arts, probs := collect(t, p, Options{})
+	if len(arts) != 0 || len(probs) != 1 || !strings.Contains(probs[0].Error(), "no articles") || !strings.Contains(probs[0].Error(), "empty.jsonl") {
+		t.Errorf("empty input: articles %d, problems %v; want one problem naming the file", len(arts), probs)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -74,13 +75,38 @@ var known = map[string]bool{"id": true, "url": true, "published": true, "title":
 // decode checks one JSONL record. A record with html and no text has its
 // text (and, when the record lacks them, its title and date) taken from
 // the page.
+// notAnObject says, in the user's terms, why a line is not one JSON
+// object: broken JSON (and where), or JSON of another kind.
+func notAnObject(raw []byte, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("not a JSON object: broken JSON at byte %d of the line", se.Offset)
+	}
+	kind := "something else"
+	switch t := bytes.TrimSpace(raw); {
+	case len(t) == 0:
+		kind = "nothing"
+	case t[0] == '[':
+		kind = "a list"
+	case t[0] == '"':
+		kind = "a string"
+	case t[0] == 'n':
+		kind = "null"
+	case t[0] == 't' || t[0] == 'f':
+		kind = "a true/false value"
+	case t[0] == '-' || t[0] >= '0' && t[0] <= '9':
+		kind = "a number"
+	}
+	return fmt.Errorf("not a JSON object: the line holds %s; each line must be one article {\"id\": …, \"published\": …, \"text\": …}", kind)
+}
+
 func decode(raw []byte) (Article, *Problem) {
 	if !utf8.Valid(raw) {
 		return Article{}, &Problem{Err: fmt.Errorf("not valid UTF-8 (JSON must be UTF-8)")}
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
-		return Article{}, &Problem{Err: fmt.Errorf("not a JSON object: %v", err)}
+		return Article{}, &Problem{Err: notAnObject(raw, err)}
 	}
 	var a Article
 	str := func(k string, dst *string) *Problem {
