@@ -35,6 +35,24 @@ func (q *queueFlags) options() queue.Options {
 	return queue.Options{Stream: q.stream, Subject: q.subject, Consumer: q.consumer, AckWait: q.ackWait}
 }
 
+// tallyLine says what storing coded articles did: "coded 3 articles:
+// 1 new, 2 unchanged; 9 events stored".
+func tallyLine(coded int, t store.Tally) string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{{t.New, "new"}, {t.Updated, "updated"}, {t.Unchanged, "already stored, unchanged"}, {t.Duplicates, "duplicates of stored articles (events not stored)"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
+		}
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "none stored")
+	}
+	return fmt.Sprintf("coded %d articles: %s; %d events stored", coded, strings.Join(parts, ", "), t.Events)
+}
+
 // storeArticle is what the store keeps of a coded article.
 func storeArticle(r pipeline.Result) store.Article {
 	a := r.Article
@@ -88,8 +106,10 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	start := time.Now()
 	var batch []store.Coded
+	var tally store.Tally
 	flush := func() error {
-		err := store.PutBatch(ctx, s, batch)
+		t, err := store.PutBatch(ctx, s, batch)
+		tally.Add(t)
 		batch = batch[:0]
 		return err
 	}
@@ -107,8 +127,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 	}
 	if err == nil {
-		fmt.Fprintf(stderr, "dyad ingest: stored %d articles, %d events in %s (%s)\n", st.articles, st.events,
-			time.Since(start).Round(time.Millisecond), redact(*db))
+		fmt.Fprintf(stderr, "dyad ingest: %s in %s (%s)\n", tallyLine(st.articles, tally), time.Since(start).Round(time.Millisecond), redact(*db))
 	}
 	return finish("ingest", st, err, stderr)
 }

@@ -163,7 +163,7 @@ func (w *worker) store(b codedBatch) {
 	if len(batch) == 0 {
 		return
 	}
-	if err := store.PutBatch(ctx, w.s, batch); err != nil {
+	if _, err := store.PutBatch(ctx, w.s, batch); err != nil {
 		// One bad article must not hold back the others: store one by one.
 		w.logf("%v; storing the batch one article at a time", err)
 		for k, i := range ok {
@@ -177,7 +177,7 @@ func (w *worker) store(b codedBatch) {
 }
 
 func (w *worker) putAndAck(ctx context.Context, m queue.Message, one []store.Coded) {
-	if err := store.PutBatch(ctx, w.s, one); err != nil {
+	if _, err := store.PutBatch(ctx, w.s, one); err != nil {
 		w.logf("%v (will be retried)", err)
 		m.Nak(5 * time.Second)
 		w.failed.Add(1)

@@ -120,7 +120,7 @@ func Ingest(ctx context.Context, s store.Store, coded []store.Coded, batch int) 
 	start := time.Now()
 	for i := 0; i < len(coded); i += batch {
 		j := min(i+batch, len(coded))
-		if err := store.PutBatch(ctx, s, coded[i:j]); err != nil {
+		if _, err := store.PutBatch(ctx, s, coded[i:j]); err != nil {
 			return res, err
 		}
 		for _, c := range coded[i:j] {
@@ -160,7 +160,7 @@ func (g *Generator) Fill(ctx context.Context, s store.Store, events, perArticle,
 			n += k
 		}
 		start := time.Now()
-		if err := store.PutBatch(ctx, s, buf); err != nil {
+		if _, err := store.PutBatch(ctx, s, buf); err != nil {
 			return res, err
 		}
 		spent += time.Since(start)

@@ -149,7 +149,7 @@ func (s *DB) Close() error { return s.SQL.Close() }
 
 // PutArticle implements Store.
 func (s *DB) PutArticle(ctx context.Context, a Article, evs []event.Event) error {
-	if err := s.PutArticles(ctx, []Coded{{a, evs}}); err != nil {
+	if _, err := s.PutArticles(ctx, []Coded{{a, evs}}); err != nil {
 		return fmt.Errorf("put article %s: %w", a.ID, err)
 	}
 	return nil
@@ -158,12 +158,12 @@ func (s *DB) PutArticle(ctx context.Context, a Article, evs []event.Event) error
 // PutArticles implements Batcher: it stores many articles in one
 // transaction (in content-hash order, so concurrent writers take their
 // locks in the same order).
-func (s *DB) PutArticles(ctx context.Context, batch []Coded) error {
+func (s *DB) PutArticles(ctx context.Context, batch []Coded) (Tally, error) {
 	batch = append([]Coded(nil), batch...)
 	for i := range batch {
 		c := &batch[i]
 		if c.Article.ID == "" {
-			return fmt.Errorf("put articles: article %d has no id", i)
+			return Tally{}, fmt.Errorf("put articles: article %d has no id", i)
 		}
 		if c.Article.Hash == "" {
 			c.Article.Hash = Hash(c.Article.Published, c.Article.Title, c.Article.Text, "")
@@ -177,14 +177,17 @@ func (s *DB) PutArticles(ctx context.Context, batch []Coded) error {
 		}
 		return batch[i].Article.ID < batch[j].Article.ID
 	})
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	var t Tally
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		t = Tally{} // a retried transaction counts afresh
 		for _, c := range batch {
-			if err := s.putArticle(ctx, tx, c.Article, c.Events); err != nil {
+			if err := s.putArticle(ctx, tx, c.Article, c.Events, &t); err != nil {
 				return fmt.Errorf("article %s: %w", c.Article.ID, err)
 			}
 		}
 		return nil
 	})
+	return t, err
 }
 
 // inTx runs f in a transaction, again (up to five times in all) when the
@@ -222,11 +225,18 @@ func (s *DB) tx(ctx context.Context, f func(*sql.Tx) error) error {
 	return nil
 }
 
-func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a Article, evs []event.Event) error {
+func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a Article, evs []event.Event, t *Tally) error {
 	if s.D.ArticleLock != "" {
 		if _, err := tx.ExecContext(ctx, s.q(s.D.ArticleLock), a.Hash); err != nil {
 			return fmt.Errorf("lock: %w", err)
 		}
+	}
+	var oldHash string
+	switch err := tx.QueryRowContext(ctx, s.q(`SELECT hash FROM articles WHERE id = ?`), a.ID).Scan(&oldHash); {
+	case errors.Is(err, sql.ErrNoRows):
+		oldHash = ""
+	case err != nil:
+		return fmt.Errorf("find stored article: %w", err)
 	}
 	if a.DuplicateOf == "" {
 		var dup string
@@ -245,6 +255,17 @@ func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a Article, evs []event.
 	if a.DuplicateOf != "" {
 		evs = nil
 	}
+	switch {
+	case a.DuplicateOf != "":
+		t.Duplicates++
+	case oldHash == "":
+		t.New++
+	case oldHash == a.Hash:
+		t.Unchanged++
+	default:
+		t.Updated++
+	}
+	t.Events += len(evs)
 	var dupArg any
 	if a.DuplicateOf != "" {
 		dupArg = a.DuplicateOf

@@ -86,25 +86,48 @@ type Coded struct {
 // transaction, which is much faster than one PutArticle each. Both stores
 // implement it; PutBatch uses it when it can.
 type Batcher interface {
-	// PutArticles stores the articles as PutArticle would, all or none.
-	PutArticles(ctx context.Context, batch []Coded) error
+	// PutArticles stores the articles as PutArticle would, all or none,
+	// and tells what the store did with them.
+	PutArticles(ctx context.Context, batch []Coded) (Tally, error)
+}
+
+// Tally counts what storing articles did: new articles, articles already
+// stored under their id (Unchanged when the content is the same, Updated
+// when not), content duplicates of another stored article (kept as a
+// pointer to it, their events not stored), and the events stored.
+type Tally struct {
+	New, Updated, Unchanged, Duplicates, Events int
+}
+
+// Add adds o's counts to t.
+func (t *Tally) Add(o Tally) {
+	t.New += o.New
+	t.Updated += o.Updated
+	t.Unchanged += o.Unchanged
+	t.Duplicates += o.Duplicates
+	t.Events += o.Events
 }
 
 // PutBatch stores a batch of coded articles: in one transaction when s is
-// a Batcher, else one PutArticle after another.
-func PutBatch(ctx context.Context, s Store, batch []Coded) error {
+// a Batcher, else one PutArticle after another (then every article counts
+// as new: such a store cannot say more).
+func PutBatch(ctx context.Context, s Store, batch []Coded) (Tally, error) {
 	if b, ok := s.(Batcher); ok {
-		if err := b.PutArticles(ctx, batch); err != nil {
-			return fmt.Errorf("put %d articles: %w", len(batch), err)
+		t, err := b.PutArticles(ctx, batch)
+		if err != nil {
+			return Tally{}, fmt.Errorf("put %d articles: %w", len(batch), err)
 		}
-		return nil
+		return t, nil
 	}
+	var t Tally
 	for _, c := range batch {
 		if err := s.PutArticle(ctx, c.Article, c.Events); err != nil {
-			return err
+			return t, err
 		}
+		t.New++
+		t.Events += len(c.Events)
 	}
-	return nil
+	return t, nil
 }
 
 // Article is one stored article.

@@ -64,6 +64,31 @@ func Put(t testing.TB, s store.Store) {
 // Run runs the suite; open returns a new, empty store.
 func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	ctx := context.Background()
+	t.Run("Tally", func(t *testing.T) {
+		// What the store says it did: new, then unchanged on a second
+		// put, updated when the text changed, and a content duplicate
+		// under another id kept without its events.
+		s := open(t)
+		fx := Fixture()
+		batch := []store.Coded{{Article: fx[0].A, Events: fx[0].Events}, {Article: fx[1].A, Events: fx[1].Events}}
+		got, err := store.PutBatch(ctx, s, batch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (store.Tally{New: 2, Events: 4}); got != want {
+			t.Errorf("first put: %+v, want %+v", got, want)
+		}
+		changed := fx[1].A
+		changed.Text += " Both sides welcomed the step."
+		changed.Hash = store.Hash(changed.Published, changed.Title, changed.Text, "")
+		got, err = store.PutBatch(ctx, s, []store.Coded{batch[0], {Article: changed, Events: fx[1].Events}, {Article: fx[2].A, Events: fx[2].Events}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (store.Tally{Unchanged: 1, Updated: 1, Duplicates: 1, Events: 4}); got != want {
+			t.Errorf("second put: %+v, want %+v", got, want)
+		}
+	})
 	t.Run("PutAndQuery", func(t *testing.T) {
 		s := open(t)
 		Put(t, s)
@@ -315,7 +340,7 @@ func BenchBatch(b *testing.B, s store.Store, size int) {
 			n++
 			events += len(evs)
 		}
-		if err := store.PutBatch(ctx, s, batch); err != nil {
+		if _, err := store.PutBatch(ctx, s, batch); err != nil {
 			b.Fatal(err)
 		}
 	}
