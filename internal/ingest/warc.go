@@ -30,6 +30,8 @@ var errWARCFormat = errors.New("not a WARC record")
 type warcReader struct {
 	br      *bufio.Reader
 	pending string // a version line found while resynchronising
+	off     int64  // bytes of the (uncompressed) archive read so far
+	start   int64  // where the record being read began
 }
 
 // header reads a record's version line and named fields (names in lower
@@ -38,6 +40,7 @@ func (w *warcReader) header() (map[string]string, error) {
 	first := w.pending
 	w.pending = ""
 	for first == "" {
+		w.start = w.off
 		line, err := w.line()
 		if err != nil && err != io.EOF {
 			return nil, err
@@ -76,16 +79,69 @@ func (w *warcReader) header() (map[string]string, error) {
 // line reads one line, at most the reader's buffer long.
 func (w *warcReader) line() (string, error) {
 	b, err := w.br.ReadSlice('\n')
+	w.off += int64(len(b))
 	if err == bufio.ErrBufferFull {
 		return "", fmt.Errorf("%w: header line longer than %d bytes", errWARCFormat, w.br.Size())
 	}
 	return string(b), err
 }
 
+// maxWARCBlock is the largest record block read into memory; larger ones
+// (video, archives) are streamed past, and hold no article anyway.
+const maxWARCBlock = 4 * MaxArticle
+
+// block reads a record's block of n bytes. When the input ends first and
+// a new record starts inside what was read (its Content-Length was too
+// long), it returns the record's part, puts the rest back to be read as
+// the next record, and reports cut.
+func (w *warcReader) block(n int64) (b []byte, cut bool, err error) {
+	// Read as the bytes come (not make(n)): a damaged length must not
+	// cost memory the input does not hold.
+	b, err = io.ReadAll(io.LimitReader(w.br, n))
+	w.off += int64(len(b))
+	if err != nil {
+		return nil, false, err
+	}
+	if int64(len(b)) == n {
+		return b, false, nil
+	}
+	if b, ok := w.putBack(b); ok {
+		return b, true, nil
+	}
+	return nil, false, io.ErrUnexpectedEOF
+}
+
+// putBack finds a record starting inside b (after a line end); it puts
+// that part back to be read again and returns what comes before it.
+func (w *warcReader) putBack(b []byte) ([]byte, bool) {
+	k := bytes.Index(b, []byte("\nWARC/1."))
+	if k < 0 {
+		return b, false
+	}
+	rest := b[k+1:]
+	w.off -= int64(len(rest))
+	w.br = bufio.NewReaderSize(io.MultiReader(bytes.NewReader(append([]byte(nil), rest...)), w.br), 1<<16)
+	return b[:k+1], true
+}
+
+// ended reports whether the record's block really ended where its length
+// said: what follows is the blank line that closes a record, the next
+// record, or the end of the input.
+func (w *warcReader) ended() bool {
+	next, _ := w.br.Peek(24)
+	if len(next) == 0 || bytes.HasPrefix(next, []byte("\r\n\r\n")) || bytes.HasPrefix(next, []byte("\n\n")) {
+		return true
+	}
+	rest := bytes.TrimLeft(next, "\r\n")
+	return len(rest) == 0 && len(next) < 24 || bytes.HasPrefix(rest, []byte("WARC/"))
+}
+
 // resync skips input up to the next line that starts a WARC record.
 func (w *warcReader) resync() error {
 	for {
+		w.start = w.off
 		b, err := w.br.ReadSlice('\n')
+		w.off += int64(len(b))
 		if bytes.HasPrefix(b, []byte("WARC/1.")) {
 			w.pending = strings.TrimSpace(string(b))
 			return nil
@@ -104,6 +160,7 @@ func (w *warcReader) resync() error {
 // archive is streamed record by record; other records are skipped.
 func readWARC(name string, br *bufio.Reader, opt Options, emit func(Article) error, bad func(Problem)) error {
 	w := &warcReader{br: br}
+	w.start = 0
 	rec := 0
 	for {
 		h, err := w.header()
@@ -133,15 +190,46 @@ func readWARC(name string, br *bufio.Reader, opt Options, emit func(Article) err
 			}
 			continue
 		}
-		body := &io.LimitedReader{R: br, N: n}
-		a, p := warcRecord(h, body, n, opt)
-		if _, err := io.Copy(io.Discard, body); err != nil || body.N > 0 {
-			if err == nil {
-				err = io.ErrUnexpectedEOF
+		if n > maxWARCBlock {
+			// Too big to be a page: stream past it.
+			body := &io.LimitedReader{R: w.br, N: n}
+			got, err := io.Copy(io.Discard, body)
+			w.off += got
+			if err != nil || body.N > 0 {
+				if err == nil {
+					err = io.ErrUnexpectedEOF
+				}
+				bad(Problem{File: name, Line: rec, Err: inputError(err)})
+				return nil
 			}
+			continue
+		}
+		block, cut, err := w.block(n)
+		if err != nil {
 			bad(Problem{File: name, Line: rec, Err: inputError(err)})
 			return nil
 		}
+		if cut {
+			// A Content-Length too long ran into the next record: this
+			// record is damaged, the ones after it are not.
+			bad(Problem{File: name, Line: rec, Field: "Content-Length", Err: fmt.Errorf("record at byte %d says %d bytes but the next record starts after %d; record skipped", w.start, n, len(block))})
+			continue
+		}
+		if !w.ended() {
+			if part, ok := w.putBack(block); ok {
+				// Too long, with more input after: the next record is
+				// inside what the length took.
+				bad(Problem{File: name, Line: rec, Field: "Content-Length", Err: fmt.Errorf("record at byte %d says %d bytes but the next record starts after %d; record skipped", w.start, n, len(part))})
+				continue
+			}
+			// Too short: the record goes on past its length.
+			bad(Problem{File: name, Line: rec, Field: "Content-Length", Err: fmt.Errorf("record at byte %d says %d bytes but goes on past them; record skipped", w.start, n)})
+			if err := w.resync(); err != nil {
+				return nil
+			}
+			continue
+		}
+		a, p := warcRecord(h, bytes.NewReader(block), n, opt)
 		if p != nil {
 			p.File, p.Line = name, rec
 			bad(*p)

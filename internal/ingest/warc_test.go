@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,25 @@ func crawlRecords(t *testing.T) []warcRec {
 		{"response", "https://ledger.example/undated", "application/http; msgtype=response", httpResponse("200 OK", "text/html", storyHTML("Undated", "", shortStory))},
 		{"metadata", "https://ledger.example/undated", "application/warc-fields", "via: https://ledger.example/\r\n"},
 	}
+}
+
+// relength rewrites the Content-Length of the one record in b by delta
+// bytes, as a damaged archive may carry.
+func relength(t *testing.T, b []byte, delta int) []byte {
+	t.Helper()
+	const key = "Content-Length: "
+	i := bytes.Index(b, []byte(key))
+	if i < 0 {
+		t.Fatal("no Content-Length")
+	}
+	j := i + len(key) + bytes.IndexByte(b[i+len(key):], '\r')
+	n, err := strconv.Atoi(string(b[i+len(key) : j]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := append([]byte(nil), b[:i+len(key)]...)
+	out = strconv.AppendInt(out, int64(n+delta), 10)
+	return append(out, b[j:]...)
 }
 
 func buildWARC(recs []warcRec, perRecordGzip bool) []byte {
@@ -126,6 +146,18 @@ func TestWARC(t *testing.T) {
 			[]string{"https://gazette.example/resource", "https://gazette.example/resource"}, []string{"x.warc:2: not a WARC record"}},
 		{"bad content-length", append([]byte("WARC/1.1\r\nWARC-Type: response\r\nContent-Length: lots\r\n\r\nxx\r\n\r\n"), buildWARC(recs[5:6], false)...),
 			[]string{"https://gazette.example/resource"}, []string{"x.warc:1: Content-Length: missing or bad"}},
+		{"content-length too long", append(append(relength(t, buildWARC(recs[5:6], false), +200), buildWARC(recs[5:6], false)...), buildWARC(recs[5:6], false)...),
+			[]string{"https://gazette.example/resource", "https://gazette.example/resource"},
+			[]string{"x.warc:1: Content-Length: record at byte 0 says"}},
+		{"content-length too long, to the end", append(buildWARC(recs[5:6], false), relength(t, buildWARC(recs[5:6], false), +5000)...),
+			[]string{"https://gazette.example/resource"},
+			[]string{"x.warc:2: input cut short"}},
+		{"content-length too long, past a record", append(append(relength(t, buildWARC(recs[5:6], false), +5000), buildWARC(recs[5:6], false)...), buildWARC(recs[5:6], false)...),
+			[]string{"https://gazette.example/resource", "https://gazette.example/resource"},
+			[]string{"x.warc:1: Content-Length: record at byte 0 says"}},
+		{"content-length too short", append(append(buildWARC(recs[5:6], false), relength(t, buildWARC(recs[5:6], false), -40)...), buildWARC(recs[5:6], false)...),
+			[]string{"https://gazette.example/resource", "https://gazette.example/resource"},
+			[]string{"x.warc:2: Content-Length: record at byte"}},
 		{"truncated record", buildWARC(recs[:3], false)[:len(buildWARC(recs[:3], false))-500],
 			nil, []string{"x.warc:3: input cut short"}},
 		{"truncated header", []byte("WARC/1.1\r\nWARC-Type: resp"), nil, []string{"x.warc:1: input cut short"}},
