@@ -1585,7 +1585,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 				inheritFrom(cd, local)
 			}
 		}
-		if tree.tgtOK && tree.tgt < 0 && tree.obj > 0 {
+		if tree.tgt < 0 && tree.obj > 0 {
 			cd.object = tree.obj
 		}
 		switch {
@@ -2812,6 +2812,17 @@ var thingKinds = map[string]string{
 	"attack": "violence", "strike": "violence", "raid": "violence", "assault": "violence",
 	"shelling": "violence", "bombing": "violence", "killing": "violence", "massacre": "violence",
 	"ambush": "violence", "incursion": "violence", "clash": "violence", "shooting": "violence",
+	"death": "violence",
+	// A noun and the verb forms of the same act: "the expulsion" after
+	// "expelled", "the arrests" after "detained".
+	"expel": "expulsion", "expelled": "expulsion", "expelling": "expulsion", "expulsion": "expulsion",
+	"arrest": "arrest", "arrested": "arrest", "detain": "arrest", "detained": "arrest", "detention": "arrest",
+	"deport": "deportation", "deported": "deportation", "deportation": "deportation",
+	"offer": "offer", "offered": "offer", "proposal": "offer", "proposed": "offer",
+	"accuse": "accusation", "accused": "accusation", "accusation": "accusation", "allegation": "accusation",
+	"withdraw": "withdrawal", "withdrew": "withdrawal", "withdrawn": "withdrawal", "withdrawal": "withdrawal", "pullout": "withdrawal",
+	"release": "release", "released": "release", "freed": "release",
+	"closure": "closure", "closed": "closure", "ban": "ban", "banned": "ban",
 	"agreement": "agreement", "deal": "agreement", "accord": "agreement", "pact": "agreement",
 	"treaty": "agreement", "memorandum": "agreement",
 	"sanction": "sanctions", "measure": "sanctions", "duty": "sanctions", "tariff": "sanctions",

@@ -406,7 +406,7 @@ func seqAt(toks []text.Token, i int, words []string) (int, bool) {
 // crossing clause punctuation.
 func findElement(toks []text.Token, pos int, alts [][]string, gap int) (int, int, bool) {
 	for k := pos; k < len(toks) && k <= pos+gap; k++ {
-		if toks[k].Punct && strings.ContainsAny(toks[k].Text, ";:,()[]\"“”") {
+		if toks[k].Punct && strings.ContainsAny(toks[k].Text, ";:,()[]") {
 			return 0, 0, false
 		}
 		for _, a := range alts {

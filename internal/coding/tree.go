@@ -526,6 +526,11 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 				// was done to, and it is no party.
 				r.tgt, r.tgtOK, r.tgtRel = -1, true, "obj"
 				r.obj = p.tokenOf(s, t)
+			} else if !r.tgtOK && inPattern && p.t[t].Tag == syntax.NOUN && knownThing(strings.ToLower(p.t[t].Form)) {
+				// "accepted the offer": the offer may have been told
+				// before (see toldBefore); the sentence may still name
+				// whose it was.
+				r.obj = p.tokenOf(s, t)
 			}
 		}
 	}
