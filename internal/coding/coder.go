@@ -1105,7 +1105,7 @@ var pairWords = [][]string{{"both", "countries"}, {"both", "sides"}, {"both", "g
 	{"the", "two", "presidents"}, {"the", "two", "leaders"}, {"both", "leaders"}, {"both", "presidents"},
 	{"the", "two", "ministers"}, {"the", "two", "prime", "ministers"}, {"the", "two", "foreign", "ministers"},
 	{"the", "two", "armies"}, {"both", "armies"}, {"both", "sides'"}, {"both", "neighbours"}, {"both", "neighbors"},
-	{"both", "parties"}, {"the", "two", "parties"}, {"both", "states"}}
+	{"both", "parties"}, {"the", "two", "parties"}, {"both", "states"}, {"both", "capitals"}, {"the", "two", "capitals"}}
 
 // bothSides resolves "both countries" to the story's two parties: the last
 // pair of countries coded together, else the article's two most named
@@ -2629,6 +2629,17 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			cd.ev.Confidence -= 0.2
 			continue
 		}
+		if mediation(cd.ev.CAMEO) {
+			// "Togo offered to mediate": between the story's two sides.
+			if a, b := storyPair(events, salience); a != "" && b != "" && cd.ev.Source.Country != a && cd.ev.Source.Country != b {
+				cd.ev.Target = event.Actor{Country: a, Code: a}
+				cd.ev.Confidence -= 0.2
+				n := *cd
+				n.ev.Target = event.Actor{Country: b, Code: b}
+				extra = append(extra, &n)
+				continue
+			}
+		}
 		// The other party of the story: "Pakistan withdrew its ambassador"
 		// in a story about Pakistan and Iran was done to Iran.
 		a, b := storyPair(events, salience)
@@ -2971,6 +2982,12 @@ func aidTargets(local []*cand, story string) {
 			e.Confidence -= 0.2
 		}
 	}
+}
+
+// mediation reports the codes of mediating or offering to mediate, acts
+// done between two others.
+func mediation(code string) bool {
+	return code == "039" || strings.HasPrefix(code, "045")
 }
 
 // hasWord reports whether word w occurs in tokens [a, b).
