@@ -2728,8 +2728,8 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) []event.Actor {
 	word := kindOfThing(s.Tokens[k].Norm)
 	for i := len(events) - 1; i >= 0; i-- {
 		o := events[i]
-		if o == cd || o.anaphor || o.sent == s {
-			continue
+		if o == cd || o.anaphor || o.sent == s || o.ev.Source.Country == "" && o.ev.Source.Agent == "" {
+			continue // not this one, or one with no doer ("the sanctions follow …")
 		}
 		if word == "act" {
 			// "welcomed the move", "condemned the decision": the last
@@ -2773,7 +2773,24 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) []event.Actor {
 }
 
 // namesThing reports that event o's pattern names a thing of the kind.
+// kindCodes are the CAMEO codes of acts a kind of thing names: "the
+// expulsions" after "ordered the diplomats to leave" (161).
+var kindCodes = map[string][]string{
+	"expulsion":   {"161", "174"},
+	"arrest":      {"173"},
+	"deportation": {"174"},
+	"sanctions":   {"163"},
+	"agreement":   {"057"},
+	"withdrawal":  {"0874", "0356"},
+	"release":     {"0841"},
+}
+
 func namesThing(o *cand, kind string) bool {
+	for _, c := range kindCodes[kind] {
+		if strings.HasPrefix(o.ev.CAMEO, c) {
+			return true
+		}
+	}
 	for j := 0; j+1 < len(o.trig.Spans); j += 2 {
 		for t := o.trig.Spans[j]; t < o.trig.Spans[j+1] && t < len(o.sent.Tokens); t++ {
 			if kindOfThing(o.sent.Tokens[t].Norm) == kind {
