@@ -2837,6 +2837,7 @@ var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true
 
 var thingKinds = map[string]string{
 	"move": "act", "decision": "act", "step": "act", "incident": "act", "action": "act",
+	"provocation": "act", "escalation": "act", "aggression": "violence", "violation": "act",
 	"attack": "violence", "strike": "violence", "raid": "violence", "assault": "violence",
 	"shelling": "violence", "bombing": "violence", "killing": "violence", "massacre": "violence",
 	"ambush": "violence", "incursion": "violence", "clash": "violence", "shooting": "violence",

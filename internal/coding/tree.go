@@ -201,6 +201,11 @@ func (p *parse) patient(v int, preps map[string]bool) int {
 		}
 		return o
 	}
+	if x := p.child(v, syntax.Xcomp); x >= 0 && (p.t[x].Tag == syntax.NOUN || p.t[x].Tag == syntax.PROPN) && p.child(x, syntax.Punct) >= 0 {
+		// condemned "this reckless provocation": a quoted object the
+		// tagger's parse hangs as a complement.
+		return x
+	}
 	for _, k := range p.kids[v] {
 		if p.t[k].Rel != syntax.Obl {
 			continue
@@ -521,7 +526,7 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 					}
 				}
 			}
-			if !r.tgtOK && !inPattern && p.t[t].Tag == syntax.NOUN && p.t[t].Rel == syntax.Obj {
+			if !r.tgtOK && !inPattern && p.t[t].Tag == syntax.NOUN && (p.t[t].Rel == syntax.Obj || p.t[t].Rel == syntax.Xcomp) {
 				// "pushed back migrant boats": the object is what the act
 				// was done to, and it is no party.
 				r.tgt, r.tgtOK, r.tgtRel = -1, true, "obj"
