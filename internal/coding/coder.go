@@ -122,7 +122,9 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		var local []*cand
 		lastVerb := -1
 		for ti := range trigs {
-			if c.complement(s, trigs, ti) || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti]) {
+			comp := c.complement(s, trigs, ti)
+			ordered := comp && ownForcesOrdered(local, trigs, ti)
+			if !ordered && (comp || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti])) {
 				continue
 			}
 			if trigs[ti].Pattern.Kind != "noun" {
@@ -1444,6 +1446,32 @@ func (c *Coder) complement(s *Sentence, trigs []Trigger, ti int) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// ownForcesOrdered: "the president ordered the army to attack the
+// rebels' bases" is the attack, not a demand made of the army. When the
+// trigger after "to" completes an order (root 10) that a state gave its
+// own forces or police, the order is dropped and the act it ordered is
+// coded.
+func ownForcesOrdered(local []*cand, trigs []Trigger, ti int) bool {
+	tr := trigs[ti]
+	for j := len(local) - 1; j >= 0; j-- {
+		o := local[j]
+		if o.trig.End > tr.Start || tr.Start-o.trig.End > 4 {
+			continue
+		}
+		e := &o.ev
+		if !strings.HasPrefix(e.CAMEO, "10") || e.Source.Country == "" || e.Target.Country != e.Source.Country {
+			return false
+		}
+		switch e.Target.Agent {
+		case "MIL", "COP", "SPY":
+			o.anaphor = true // not output: the act ordered is
+			return true
+		}
+		return false
 	}
 	return false
 }
