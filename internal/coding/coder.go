@@ -1099,6 +1099,18 @@ func counterparts(s *Sentence, events []*cand, salience []string) {
 	}
 }
 
+// reportedBefore reports a reporting verb in the few words before token
+// k ("India said the two forces would meet"): the pair words are then in
+// what was said, and may include the speaker.
+func reportedBefore(toks []text.Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if reportVerbs[toks[j].Norm] || toks[j].Norm == "says" {
+			return true
+		}
+	}
+	return false
+}
+
 // pairWords refer to the two parties of the story: "both countries", "the
 // two sides".
 var pairWords = [][]string{{"both", "countries"}, {"both", "sides"}, {"both", "governments"},
@@ -1107,7 +1119,9 @@ var pairWords = [][]string{{"both", "countries"}, {"both", "sides"}, {"both", "g
 	{"the", "two", "presidents"}, {"the", "two", "leaders"}, {"both", "leaders"}, {"both", "presidents"},
 	{"the", "two", "ministers"}, {"the", "two", "prime", "ministers"}, {"the", "two", "foreign", "ministers"},
 	{"the", "two", "armies"}, {"both", "armies"}, {"both", "sides'"}, {"both", "neighbours"}, {"both", "neighbors"},
-	{"both", "parties"}, {"the", "two", "parties"}, {"both", "states"}, {"both", "capitals"}, {"the", "two", "capitals"}}
+	{"both", "parties"}, {"the", "two", "parties"}, {"both", "states"}, {"both", "capitals"}, {"the", "two", "capitals"},
+	{"the", "two", "forces"}, {"both", "forces"}, {"the", "two", "militaries"}, {"both", "militaries"},
+	{"the", "two", "delegations"}, {"both", "delegations"}}
 
 // bothSides resolves "both countries" to the story's two parties: the last
 // pair of countries coded together, else the article's two most named
@@ -1143,7 +1157,7 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 				// two just named.
 				two := slices.Sorted(maps.Keys(before))
 				a, b = two[0], two[1]
-			} else if before[a] != before[b] {
+			} else if before[a] != before[b] && !reportedBefore(toks, i) {
 				// "Georgia thanked both neighbours": not Georgia's own pair.
 				a, b = "", ""
 				for _, c := range salience {
@@ -1174,7 +1188,7 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			switch pw[len(pw)-1] {
 			case "governments", "presidents", "leaders", "ministers":
 				agent = "GOV"
-			case "armies":
+			case "armies", "forces", "militaries":
 				agent = "MIL"
 			}
 			// "governments" alone says less than "both governments": the
