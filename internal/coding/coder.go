@@ -87,8 +87,11 @@ type cand struct {
 	tgtIdx  int // actor mention index or -1
 	anaphor bool
 	victim  bool
-	noun    bool
-	object  int // coder token of an object the tree found to be no party ("the deal"), or -1
+	// foldedInto is the act a victims-only mention was folded into (see
+	// foldVictims), which takes its deaths.
+	foldedInto *cand
+	noun       bool
+	object     int // coder token of an object the tree found to be no party ("the deal"), or -1
 }
 
 // Code codes one article's sentences, in order, into events. Mentions of
@@ -136,6 +139,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			}
 			local = append(local, mutual(expandTargets(s, expand(s, cd)))...)
 		}
+		foldVictims(local, events)
 		for _, cd := range local {
 			if cd.anaphor {
 				continue
@@ -154,6 +158,28 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		}
 	}
 	return out
+}
+
+// foldVictims folds harm told only by its victims ("at least three people
+// were killed", "two soldiers were wounded") into the act of force or
+// repression the story told before against the same country: one
+// happening told over two sentences is one event, and the deaths go to it.
+func foldVictims(local, events []*cand) {
+	for _, v := range local {
+		e := &v.ev
+		if !v.victim || v.anaphor || e.Source.Country != "" || e.Source.Agent != "" || e.Target.Country == "" {
+			continue
+		}
+		for i := len(events) - 1; i >= 0; i-- {
+			o := events[i]
+			if o.anaphor || o.victim || o.ev.Target.Country != e.Target.Country || o.ev.CAMEO < "17" || o.ev.CAMEO >= "21" {
+				continue
+			}
+			v.anaphor = true
+			v.foldedInto = o
+			break
+		}
+	}
 }
 
 // kept reports whether an event in the making is output: it has a doer
@@ -2729,6 +2755,11 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		}
 		if !attached && !hasViolent {
 			target := ref
+			for _, cd := range local {
+				if target == nil && cd.foldedInto != nil {
+					target = cd.foldedInto // "at least four were killed": by the act they fold into
+				}
+			}
 			if target == nil {
 				target = latestViolent(events, "")
 			}

@@ -240,3 +240,27 @@ func tableLines(t *testing.T, path string) []tableLine {
 	}
 	return out
 }
+
+// Harm told only by its victims after the act that did it is the same
+// happening: no second, doerless event, and the deaths go to the act.
+func TestVictimsFoldIntoTheAct(t *testing.T) {
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "LOME — Police fired live rounds at opposition marchers in the capital on Monday. At least four people were killed, a rights group said."
+	res := p.Code(ingest.Article{ID: "fold", Text: text, Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
+	var got []string
+	for _, e := range res.Events {
+		got = append(got, e.CAMEO+" "+e.Source.Code+">"+e.Target.Code)
+		if e.Source.Country == "" && e.Source.Agent == "" {
+			t.Errorf("a doerless event remains: %s", e.CAMEO)
+		}
+	}
+	if len(res.Events) != 1 {
+		t.Fatalf("want one event (the shooting), got %q", got)
+	}
+	if f := res.Events[0].Fatalities; f == nil || f.Min == nil || *f.Min != 4 {
+		t.Errorf("the four dead should go to the shooting, got %+v", f)
+	}
+}
