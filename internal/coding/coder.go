@@ -170,14 +170,32 @@ func foldVictims(local, events []*cand) {
 		if !v.victim || v.anaphor || e.Source.Country != "" || e.Source.Agent != "" || e.Target.Country == "" {
 			continue
 		}
+		// The most forceful act against that country, latest first:
+		// fighting or assault, else violent repression, else coercion.
+		var best *cand
+		rank := func(code string) int {
+			switch {
+			case code >= "18" && code < "21":
+				return 3
+			case strings.HasPrefix(code, "175"):
+				return 2
+			case strings.HasPrefix(code, "17"):
+				return 1
+			}
+			return 0
+		}
 		for i := len(events) - 1; i >= 0; i-- {
 			o := events[i]
-			if o.anaphor || o.victim || o.ev.Target.Country != e.Target.Country || o.ev.CAMEO < "17" || o.ev.CAMEO >= "21" {
+			if o.anaphor || o.victim || o.ev.Target.Country != e.Target.Country || rank(o.ev.CAMEO) == 0 {
 				continue
 			}
+			if best == nil || rank(o.ev.CAMEO) > rank(best.ev.CAMEO) {
+				best = o
+			}
+		}
+		if best != nil {
 			v.anaphor = true
-			v.foldedInto = o
-			break
+			v.foldedInto = best
 		}
 	}
 }
