@@ -166,8 +166,12 @@ func number(f string, i int) token {
 }
 
 // isoDate returns y-m-d as the number yyyymmdd when the month, digits m1
-// m2, and the day, digits d1 d2, exist in year y.
+// m2, and the day, digits d1 d2, exist in year y, and y is a year news
+// dates (1000 on: "0001-01-01" is a placeholder, not a date).
 func isoDate(y int, m1, m2, d1, d2 byte) (int, bool) {
+	if y < 1000 {
+		return 0, false
+	}
 	m := int(m1-'0')*10 + int(m2-'0')
 	d := int(d1-'0')*10 + int(d2-'0')
 	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
