@@ -111,6 +111,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		mem.resolve(s)
 		s.parsed = newParse(s)
 		bothSides(s, events, salience)
+		numberedGroups(s, events)
 		counterparts(s, events, salience)
 		s.parsed = newParse(s) // over the mentions the two added
 		trigs := receiveTriggers(s, mustTriggers(s, weaponTriggers(s, outsideNames(s, verbsAsVerbs(s, c.Verbs.Find(s.Tokens))))))
@@ -1283,6 +1284,12 @@ func lastJoint(events []*cand) (a, b event.Actor, ok bool) {
 // insertPair replaces the words [i, end) with two joined mentions of x and
 // y (see bothSides) and returns end.
 func insertPair(s *Sentence, i, end int, x, y event.Actor) int {
+	return insertGroup(s, i, end, x, y)
+}
+
+// insertGroup puts mentions of the parties, joined, in place of tokens
+// i…end (and of any mention there); it returns end.
+func insertGroup(s *Sentence, i, end int, parties ...event.Actor) int {
 	toks := s.Tokens
 	kept := s.Actors[:0:0]
 	for _, m := range s.Actors {
@@ -1298,13 +1305,77 @@ func insertPair(s *Sentence, i, end int, x, y event.Actor) int {
 	}
 	s.Actors = kept
 	words := text.Slice(s.Text, toks[i].Start, toks[end-1].End)
-	ma := actors.Mention{Start: i, End: end, RuneStart: toks[i].Start, RuneEnd: toks[end-1].End, Text: words,
-		Country: x.Country, Agent: x.Agent, Kind: actors.KindCountry, Conjoined: -1, Rule: pairRule}
-	mb := ma
-	mb.Country, mb.Agent = y.Country, y.Agent
-	mb.Conjoined = insertMention(s, ma)
-	insertMention(s, mb)
+	prev := -1
+	for _, x := range parties {
+		m := actors.Mention{Start: i, End: end, RuneStart: toks[i].Start, RuneEnd: toks[end-1].End, Text: words,
+			Country: x.Country, Agent: x.Agent, Kind: actors.KindCountry, Conjoined: prev, Rule: pairRule}
+		prev = insertMention(s, m)
+	}
 	return end
+}
+
+// numberWords are the group sizes "the three countries", "the four
+// leaders" name.
+var numberWords = map[string]int{"three": 3, "four": 4, "five": 5, "six": 6}
+
+// groupNouns are the nouns of "the four leaders", "the three countries".
+var groupNouns = map[string]string{"countries": "", "nations": "", "states": "", "governments": "GOV",
+	"leaders": "GOV", "presidents": "GOV", "ministers": "GOV", "neighbours": "", "neighbors": ""}
+
+// numberedGroups resolves "the four leaders", "the three countries" to the
+// parties of the last act done by that many parties together ("The
+// leaders of A, B, C and D agreed …; the four leaders also called on …").
+func numberedGroups(s *Sentence, events []*cand) {
+	toks := s.Tokens
+	for i := 0; i+2 < len(toks); i++ {
+		n, ok := numberWords[toks[i+1].Norm]
+		agent, isGroup := groupNouns[toks[i+2].Norm]
+		if toks[i].Norm != "the" || !ok || !isGroup {
+			continue
+		}
+		parties := lastGroup(events, n)
+		if parties == nil {
+			continue
+		}
+		for k := range parties {
+			if agent != "" {
+				parties[k].Agent = agent
+			}
+		}
+		i = insertGroup(s, i, i+3, parties...) - 1
+	}
+}
+
+// lastGroup is the parties of the last act whose doer was n parties
+// joined, in the order named, or nil.
+func lastGroup(events []*cand, n int) []event.Actor {
+	for j := len(events) - 1; j >= 0; j-- {
+		e := events[j]
+		if e.srcIdx < 0 || e.sent == nil || e.anaphor {
+			continue
+		}
+		g := group(e.sent, e.srcIdx)
+		if len(g) != n && e.sent.parsed != nil {
+			g = append([]int{e.srcIdx}, e.sent.parsed.coordinated(e.sent, e.srcIdx)...)
+			sort.Ints(g)
+			g = slices.Compact(g)
+		}
+		if len(g) != n {
+			continue
+		}
+		var out []event.Actor
+		seen := map[string]bool{}
+		for _, k := range g {
+			m := &e.sent.Actors[k]
+			if m.Country == "" || seen[m.Country] {
+				return nil
+			}
+			seen[m.Country] = true
+			out = append(out, actorOf(m))
+		}
+		return out
+	}
+	return nil
 }
 
 // pairRule is the rule of the mentions bothSides makes.
