@@ -1579,6 +1579,12 @@ func (c *Coder) complement(s *Sentence, trigs []Trigger, ti int) bool {
 	return false
 }
 
+// undergone reports a pattern whose subject suffers the act ("came under
+// fire", "came under shelling").
+func undergone(tr Trigger) bool {
+	return tr.Pattern.Kind == "verb" && strings.HasPrefix(tr.Pattern.Text, "come under")
+}
+
 // ownForcesOrdered: "the president ordered the army to attack the
 // rebels' bases" is the attack, not a demand made of the army. When the
 // trigger after "to" completes an order (root 10) that a state gave its
@@ -1801,6 +1807,21 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		}
 		tgt = object(s, trigs, ti, src)
 	}
+	if undergone(tr) {
+		// "The patrol came under fire from Venezuelan troops": the
+		// subject is who was attacked, the one named after is who did it.
+		src, tgt = tgt, src
+		if src < 0 {
+			cd.victim = true
+		}
+		if tgt >= 0 && (s.Actors[tgt].Kind == actors.KindPerson || singularOfficial(s, &s.Actors[tgt])) {
+			// "The minister came under fire from lawmakers": criticism.
+			if v, ok := c.Table.Lookup("111"); ok {
+				code = v
+			}
+			cd.victim = false
+		}
+	}
 	if src >= 0 {
 		cd.srcIdx = src
 		cd.ev.Source = actorOf(&s.Actors[src])
@@ -1838,6 +1859,9 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	cd.ev.Rule = fmt.Sprintf("%s %q (%s)", tr.Pattern.Kind, tr.Pattern.Text, tr.Pattern.Source)
 	if tree.verb {
 		cd.ev.Rule += tree.describe()
+	}
+	if undergone(tr) {
+		cd.ev.Rule += "; roles swapped: the subject is the one the act was done to"
 	}
 	cd.ev.Evidence = event.Evidence{Sentence: s.Text, Start: s.Start, End: s.Start + text.RuneLen(s.Text)}
 	cd.ev.Negated = negated(toks, tr)
