@@ -475,6 +475,15 @@ func receiveTriggers(s *Sentence, trigs []Trigger) []Trigger {
 var intentCode = map[string]string{"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
 	"14": "133", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
+// intentSubCode is the intent code of each kind of act that CAMEO's
+// intent codes tell apart: intending to give military aid (072) is 0332,
+// to release prisoners (084) 0353.
+var intentSubCode = map[string]string{
+	"061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"071": "0331", "072": "0332", "073": "0333", "074": "0334",
+	"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+}
+
 // modals before a verb make it an intention ("will visit", "plans to meet").
 var modals = map[string]bool{"will": true, "would": true, "shall": true, "'ll": true}
 
@@ -1846,6 +1855,9 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		}
 	} else if intended(toks, tr) {
 		if ic, ok := intentCode[code.Root()]; ok {
+			if sub, ok := intentSubCode[code.Code[:3]]; ok {
+				ic = sub // "will deliver air defence systems": 0332, not 033
+			}
 			if v, ok := c.Table.Lookup(ic); ok {
 				code = v
 			}
