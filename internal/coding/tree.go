@@ -108,6 +108,9 @@ func (p *parse) doer(v int) int {
 		}
 		if d >= 0 {
 			if p.t[v].Rel == syntax.AclRelcl && relativePronouns[strings.ToLower(p.t[d].Form)] {
+				if o := p.objectRelative(v); o >= 0 {
+					return o // "X, which Washington designated …": Washington did it
+				}
 				return p.t[v].Head
 			}
 			return d
@@ -182,7 +185,35 @@ func (p *parse) speaker(v int) int {
 // subject (or the noun a past participle modifies), else the indirect or
 // direct object, else an oblique with one of preps ("fired at", "imposed
 // sanctions on"). It returns -1 when the tree names none.
+// objectRelative returns, for a relative clause whose relative pronoun
+// the parse made a subject beside a second subject ("Viv Ansanm, which
+// Washington designated a terrorist group"), that second subject: the
+// pronoun is then the clause's object. It returns -1 otherwise.
+func (p *parse) objectRelative(v int) int {
+	if p.t[v].Rel != syntax.AclRelcl {
+		return -1
+	}
+	pron, other := -1, -1
+	for _, k := range p.kids[v] {
+		if p.t[k].Rel != syntax.Nsubj {
+			continue
+		}
+		if relativePronouns[strings.ToLower(p.t[k].Form)] {
+			pron = k
+		} else if other < 0 {
+			other = k
+		}
+	}
+	if pron < 0 || other < 0 || other < pron {
+		return -1
+	}
+	return other
+}
+
 func (p *parse) patient(v int, preps map[string]bool) int {
+	if p.objectRelative(v) >= 0 {
+		return p.t[v].Head // what the relative clause tells of
+	}
 	if p.passive(v) {
 		if s := p.child(v, syntax.NsubjPass); s >= 0 {
 			if p.t[v].Rel == syntax.AclRelcl && relativePronouns[strings.ToLower(p.t[s].Form)] {
