@@ -621,6 +621,26 @@ func storyCountry(salience []countryCount, sentences int, dateline string) strin
 func resolveRoles(s *Sentence, story string, firstVerb int) {
 	for i := range s.Actors {
 		m := &s.Actors[i]
+		if m.Kind == actors.KindPeople && m.End+1 < len(s.Tokens) && (s.Tokens[m.End].Norm == "of" || s.Tokens[m.End].Norm == "in") {
+			// "the Albanians of southern Serbia", "Serbs in Kosovo": a
+			// people where it lives is that country's.
+			where := ""
+			for _, p := range s.Places {
+				if p.Start >= s.Tokens[m.End].End && tokenAt(s, p.Start) <= m.End+3 && p.Location.Country != "" {
+					where = p.Location.Country
+					break
+				}
+			}
+			for j := i + 1; j < len(s.Actors) && where == ""; j++ {
+				if o := &s.Actors[j]; o.Start > m.End && o.Start <= m.End+3 && o.Kind == actors.KindCountry && o.Country != "" {
+					where = o.Country
+				}
+			}
+			if where != "" && where != m.Country {
+				m.Country = where
+				m.Rule += " + a people, of the country it lives in"
+			}
+		}
 		if m.Ethnic {
 			// "ethnic Albanians in south Serbia" are Serbia's.
 			if c := sentencePlace(s); c != "" && c != m.Country {
