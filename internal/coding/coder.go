@@ -2919,14 +2919,21 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 	return extra
 }
 
-// repressionTargets: tear gas, rubber bullets and baton charges that name
-// no one they were used on were used on the state's own people (a crowd,
-// protesters), as CAMEO's 175 means.
+// repressionTargets: tear gas, rubber bullets and baton charges (175),
+// curfews, states of emergency and bans (172), and threats of them (132,
+// 137),
+// that name no one they were aimed at were aimed at the state's own
+// people.
 func repressionTargets(local []*cand) {
 	for _, cd := range local {
 		e := &cd.ev
-		if cd.anaphor || !strings.HasPrefix(e.CAMEO, "175") || e.Source.Country == "" || e.Target.Country != "" || e.Target.Agent != "" {
+		if cd.anaphor || !repression(e.CAMEO) || e.Source.Country == "" || e.Target.Country != "" || e.Target.Agent != "" {
 			continue
+		}
+		switch e.Source.Agent {
+		case "", "GOV", "MIL", "COP", "JUD", "SPY":
+		default:
+			continue // a state's own measures only
 		}
 		e.Target = event.Actor{Country: e.Source.Country, Agent: "CVL", Code: e.Source.Country + "CVL"}
 		e.Confidence -= 0.1
@@ -3218,6 +3225,13 @@ func aidTargets(local []*cand, story string) {
 			e.Confidence -= 0.2
 		}
 	}
+}
+
+// repression reports the codes of a state's measures against its own
+// people: violent repression, administrative sanctions, threats of
+// repression.
+func repression(code string) bool {
+	return strings.HasPrefix(code, "175") || strings.HasPrefix(code, "172") || strings.HasPrefix(code, "132") || code == "137"
 }
 
 // mediation reports the codes of mediating or offering to mediate, acts
