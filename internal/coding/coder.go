@@ -2921,8 +2921,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 
 // repressionTargets: tear gas, rubber bullets and baton charges (175),
 // curfews, states of emergency and bans (172), and threats of them (132,
-// 137),
-// that name no one they were aimed at were aimed at the state's own
+// 137), that name no one they were aimed at were aimed at the state's own
 // people.
 func repressionTargets(local []*cand) {
 	for _, cd := range local {
