@@ -60,6 +60,9 @@ mountain hills hill plain plateau desert peninsula delta basin coast road street
 square highway bridge hospital stadium prison station market camp base dam canal falls
 crossing pass gate harbour harbor border`)
 
+// waterWords end the names of seas and gulfs, which are no country's.
+var waterWords = toSet(`sea gulf ocean strait straits channel`)
+
 // prevOK are capitalised words that may stand just before a place name
 // (otherwise a capitalised word before it suggests a person's or an
 // organisation's name: "Imran Khan", "Michael Jordan").
@@ -606,6 +609,14 @@ func (g *Gazetteer) accept(toks []token, sp *span, key string, haveCtx bool) boo
 	}
 	if e.kind == kindCountry {
 		return true
+	}
+	if f := strings.Fields(key); len(f) > 1 && waterWords[f[len(f)-1]] && !sp.adminHint && !sp.cityHint {
+		// "in the Red Sea", "the Black Sea": the water, not the
+		// province named after it ("Red Sea state").
+		return false
+	}
+	if sp.i >= 2 && toks[sp.i-1].key == "of" && (waterWords[toks[sp.i-2].key] || toks[sp.i-2].key == "bay") {
+		return false // "the Gulf of Aden", "the Sea of Azov"
 	}
 	if sp.nextPerson && !hinted && !sp.locative {
 		return false
