@@ -1282,14 +1282,24 @@ var sidesWords = map[string]bool{"sides": true, "parties": true, "sides'": true}
 // jointly with another party of a different code ("the government and
 // the rebels signed …").
 func lastJoint(events []*cand) (a, b event.Actor, ok bool) {
+	var last *Sentence // only the latest sentence with an act between parties
 	for j := len(events) - 1; j >= 0; j-- {
 		e := events[j]
-		if e.srcIdx < 0 || e.sent == nil || e.anaphor {
-			continue
+		if e.srcIdx < 0 || e.sent == nil || e.anaphor || e.noun || e.ev.Target.Country == "" && e.ev.Target.Agent == "" {
+			continue // an event noun ("talks mediated by Qatar"), or an act of no one to no one
 		}
+		if last != nil && e.sent != last {
+			break
+		}
+		last = e.sent
 		s := e.sent
 		m := &s.Actors[e.srcIdx]
 		partners := []int{m.Conjoined}
+		for k := range s.Actors {
+			if s.Actors[k].Conjoined == e.srcIdx {
+				partners = append(partners, k) // the party joined after it
+			}
+		}
 		if s.parsed != nil {
 			partners = append(partners, s.parsed.coordinated(s, e.srcIdx)...)
 		}
@@ -1305,7 +1315,6 @@ func lastJoint(events []*cand) (a, b event.Actor, ok bool) {
 				return actorOf(m), actorOf(o), true
 			}
 		}
-		return event.Actor{}, event.Actor{}, false
 	}
 	return event.Actor{}, event.Actor{}, false
 }
