@@ -1195,7 +1195,7 @@ var pairWords = [][]string{{"both", "countries"}, {"both", "sides"}, {"both", "g
 	{"the", "two", "armies"}, {"both", "armies"}, {"both", "sides'"}, {"both", "neighbours"}, {"both", "neighbors"},
 	{"both", "parties"}, {"the", "two", "parties"}, {"both", "states"}, {"both", "capitals"}, {"the", "two", "capitals"},
 	{"the", "two", "forces"}, {"both", "forces"}, {"the", "two", "militaries"}, {"both", "militaries"},
-	{"the", "two", "delegations"}, {"both", "delegations"}}
+	{"the", "two", "delegations"}, {"both", "delegations"}, {"all", "parties"}, {"all", "sides"}}
 
 // bothSides resolves "both countries" to the story's two parties: the last
 // pair of countries coded together, else the article's two most named
@@ -3071,6 +3071,7 @@ var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true
 var thingKinds = map[string]string{
 	"move": "act", "decision": "act", "step": "act", "incident": "act", "action": "act",
 	"provocation": "act", "escalation": "act", "aggression": "violence", "violation": "act",
+
 	"attack": "violence", "strike": "violence", "raid": "violence", "assault": "violence",
 	"shelling": "violence", "bombing": "violence", "killing": "violence", "massacre": "violence",
 	"ambush": "violence", "incursion": "violence", "clash": "violence", "shooting": "violence",
