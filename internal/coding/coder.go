@@ -622,7 +622,7 @@ func resolveRoles(s *Sentence, story string, firstVerb int) {
 	for i := range s.Actors {
 		m := &s.Actors[i]
 		if m.Kind == actors.KindPeople && m.End+1 < len(s.Tokens) && (s.Tokens[m.End].Norm == "of" || s.Tokens[m.End].Norm == "in") {
-			// "the Albanians of southern Serbia", "Serbs in Kosovo": a
+			// "the Hungarians of southern Slovakia", "Serbs in Kosovo": a
 			// people where it lives is that country's.
 			where := ""
 			for _, p := range s.Places {
