@@ -170,8 +170,8 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 }
 
 // partOfLongerName reports a newspaper's or broadcaster's name read at the
-// start of a longer name: "The Independent" in "The Independent Electoral
-// Commission", "The Nation" in "The Nation Media Group".
+// start of a longer name: "The Nation" in "The Nation Media Group", a
+// paper's name opening the name of a state body.
 func partOfLongerName(e *Entry, toks []text.Token, end int) bool {
 	if e.Agent != "MED" || end >= len(toks) {
 		return false
