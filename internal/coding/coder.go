@@ -128,7 +128,8 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		for ti := range trigs {
 			comp := c.complement(s, trigs, ti)
 			ordered := comp && ownForcesOrdered(local, trigs, ti)
-			if !ordered && (comp || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti])) {
+			order := orderOf(s, local, trigs[ti])
+			if !ordered && order == nil && (comp || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti])) {
 				continue
 			}
 			if trigs[ti].Pattern.Kind != "noun" {
@@ -137,6 +138,16 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			cd := c.build(a, s, trigs, ti, local, events)
 			if cd == nil {
 				continue
+			}
+			if order != nil {
+				// "Eritrea ordered a general mobilisation": the act ordered,
+				// by the one who ordered it; the order is not output.
+				cd.ev.Source, cd.srcIdx = order.ev.Source, order.srcIdx
+				if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" {
+					cd.ev.Target, cd.tgtIdx = order.ev.Target, order.tgtIdx
+				}
+				cd.anaphor = false
+				order.anaphor = true
 			}
 			local = append(local, mutual(expandTargets(s, expand(s, cd)))...)
 		}
@@ -1621,6 +1632,28 @@ func (c *Coder) complement(s *Sentence, trigs []Trigger, ti int) bool {
 // fire", "came under shelling").
 func undergone(tr Trigger) bool {
 	return tr.Pattern.Kind == "verb" && strings.HasPrefix(tr.Pattern.Text, "come under")
+}
+
+// orderOf returns the order a noun trigger is the object of ("ordered a
+// general mobilisation", "ordered the closure of the border"): the last
+// act of the sentence, a demand (root 10) made with "order" by a party,
+// ending a few words before the noun with no "to" between. Else nil.
+func orderOf(s *Sentence, local []*cand, tr Trigger) *cand {
+	if tr.Pattern.Kind != "noun" {
+		return nil
+	}
+	for j := len(local) - 1; j >= 0; j-- {
+		o := local[j]
+		if o.noun || o.anaphor || o.trig.End > tr.Start {
+			continue
+		}
+		if tr.Start-o.trig.End > 4 || !strings.HasPrefix(o.ev.CAMEO, "10") || o.ev.Source.Country == "" ||
+			!strings.HasPrefix(s.Tokens[o.trig.Start].Norm, "order") || hasWord(s.Tokens, o.trig.End, tr.Start, "to") {
+			return nil
+		}
+		return o
+	}
+	return nil
 }
 
 // ownForcesOrdered: "the president ordered the army to attack the
