@@ -185,6 +185,10 @@ func TestAPI(t *testing.T) {
 				t.Errorf("q=militants returned %q", e.Evidence.Sentence)
 			}
 		}
+		// "text" is the name the CLI uses too (--text); "q" is its older name.
+		if byText := f.list(t, "text=militants"); len(byText) != len(got) {
+			t.Errorf("text=militants gave %d events, q=militants %d", len(byText), len(got))
+		}
 		for _, e := range f.list(t, "actor=EGY") {
 			if country(e.Source) != "EGY" && country(e.Target) != "EGY" {
 				t.Errorf("actor=EGY returned %s→%s", e.Source.Code, e.Target.Code)
@@ -358,7 +362,8 @@ func TestBadRequests(t *testing.T) {
 		{"/api/events?bbox=0,0,200,10", "bbox: 200 is out of range -180 to 180"},
 		{"/api/events?cursor=***", `cursor: "***" is not a cursor from a previous page`},
 		{"/api/events?cursor=bm90LWEtY3Vyc29y", "cursor: "},
-		{"/api/events?colour=red", "colour: unknown parameter; this route takes dyad, actor, start, end, root, code, quad, place, bbox, q, limit, cursor"},
+		{"/api/events?text=iran&q=iran", "text and q: the same parameter given twice"},
+		{"/api/events?colour=red", "colour: unknown parameter; this route takes dyad, actor, start, end, root, code, quad, place, bbox, text, limit, cursor"},
 		{"/api/events?root=19&root=18", "root: given 2 times, want once"},
 		{"/api/events?q=" + strings.Repeat("x", 201), "q: 201 bytes long, at most 200"},
 		{"/api/events?q=%2B%2B%2B", `q: "+++" has no words to search for`},

@@ -53,6 +53,9 @@ type Param struct {
 	Min, Max int      // KindInt bounds; KindDigits length bounds
 	Default  string
 	Example  string
+	// Alias is an older name still accepted ("q" for "text"); giving
+	// both is an error.
+	Alias string
 	// set stores the parsed value in q.
 	set func(q *Query, v any)
 }
@@ -82,6 +85,9 @@ func ParseQuery(r *Route, query url.Values, path func(name string) string) (*Que
 	known := map[string]bool{}
 	for _, p := range r.Params {
 		known[p.Name] = p.In == "query"
+		if p.Alias != "" {
+			known[p.Alias] = p.In == "query"
+		}
 	}
 	var unknown []string
 	for k, vs := range query {
@@ -110,11 +116,17 @@ func ParseQuery(r *Route, query url.Values, path func(name string) string) (*Que
 		p := &r.Params[i]
 		var raw string
 		var given bool
+		name := p.Name // as the request spelt it
 		if p.In == "path" {
 			raw = path(p.Name)
 			given = raw != ""
 		} else if vs, ok := query[p.Name]; ok {
 			raw, given = vs[0], true
+			if _, both := query[p.Alias]; p.Alias != "" && both {
+				return nil, badf("%s and %s: the same parameter given twice; use %s", p.Name, p.Alias, p.Name)
+			}
+		} else if vs, ok := query[p.Alias]; ok && p.Alias != "" {
+			raw, given, name = vs[0], true, p.Alias
 		}
 		if !given || raw == "" {
 			if p.Required {
@@ -127,7 +139,7 @@ func ParseQuery(r *Route, query url.Values, path func(name string) string) (*Que
 		}
 		v, err := p.parse(raw)
 		if err != nil {
-			return nil, badf("%s: %v", p.Name, err)
+			return nil, badf("%s: %v", name, err)
 		}
 		p.set(q, v)
 	}

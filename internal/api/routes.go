@@ -54,8 +54,8 @@ var (
 	pBBox = Param{Name: "bbox", In: "query", Kind: KindBBox, Example: "44,25,64,40",
 		Doc: "events located in a box: min lon, min lat, max lon, max lat",
 		set: func(q *Query, v any) { q.Filter.BBox = v.(*[4]float64) }}
-	pText = Param{Name: "q", In: "query", Kind: KindWords, Example: "ambassador",
-		Doc: "words that must all appear in the evidence sentence",
+	pText = Param{Name: "text", Alias: "q", In: "query", Kind: KindWords, Example: "ambassador",
+		Doc: "words that must all appear in the evidence sentence (dyad query --text; the older name q is still accepted)",
 		set: func(q *Query, v any) { q.Filter.Text = v.(string) }}
 	pLimit = Param{Name: "limit", In: "query", Kind: KindInt, Min: 1, Max: MaxLimit, Example: "50",
 		Doc: "page size", Default: "50",
