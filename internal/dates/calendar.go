@@ -124,21 +124,24 @@ var monthNames = [...]string{"", "January", "February", "March", "April", "May",
 func ParsePublished(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return time.Time{}, errors.New("published date is empty: want YYYY-MM-DD or RFC 3339")
+		return time.Time{}, errors.New("no date given: want YYYY-MM-DD or RFC 3339")
 	}
 	if len(s) == 10 {
 		t, err := time.Parse(time.DateOnly, s)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("published date %q is not a valid YYYY-MM-DD date: %w", s, err)
+			if s[4] == '-' && s[7] == '-' {
+				return time.Time{}, fmt.Errorf("%q is no day of the calendar: want YYYY-MM-DD with a real month (01-12) and day", s)
+			}
+			return time.Time{}, fmt.Errorf("%q is not a date: want YYYY-MM-DD, such as 2024-01-29", s)
 		}
 		return t, nil
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		if len(s) > 10 && s[10] == ' ' {
-			return time.Time{}, fmt.Errorf("published date %q: RFC 3339 needs a 'T' between date and time", s)
+			return time.Time{}, fmt.Errorf("%q: RFC 3339 needs a 'T' between date and time (2024-01-29T08:15:00Z)", s)
 		}
-		return time.Time{}, fmt.Errorf("published date %q is neither YYYY-MM-DD nor RFC 3339: %w", s, err)
+		return time.Time{}, fmt.Errorf("%q is not a date: want YYYY-MM-DD (2024-01-29) or RFC 3339 (2024-01-29T08:15:00Z)", s)
 	}
 	return day(t.Year(), int(t.Month()), t.Day()), nil
 }
