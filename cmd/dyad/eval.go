@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"sort"
 
 	"github.com/dyad-events/dyad/internal/eval"
@@ -23,17 +25,35 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	misses := fs.Bool("misses", false, "list missed gold events and false alarms")
 	confusion := fs.Bool("confusion", true, "print the gold-code × system-code table of matched pairs")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dyad eval [flags] GOLD.jsonl [SYSTEM.jsonl]\n       dyad eval [flags] GOLD.jsonl --articles ARTICLES.jsonl\n\nScores events against gold by the contract's match rule.")
+		fmt.Fprintln(stderr, "usage: dyad eval [flags] GOLD.jsonl [SYSTEM.jsonl]\n       dyad eval [flags] GOLD.jsonl --articles ARTICLES.jsonl\n       dyad eval [flags] DIR  (DIR/gold.jsonl scored on DIR/articles.jsonl)\n\nScores events against gold by the contract's match rule.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(reorder(args)); err != nil {
 		return exitUsage
 	}
+	goldPath := fs.Arg(0)
+	if fs.NArg() == 1 && len(articles) == 0 {
+		// "dyad eval eval/news-b": a set's folder, gold.jsonl and
+		// articles.jsonl inside.
+		if fi, err := os.Stat(goldPath); err == nil && fi.IsDir() {
+			dir := goldPath
+			goldPath = filepath.Join(dir, "gold.jsonl")
+			arts := filepath.Join(dir, "articles.jsonl")
+			for _, f := range []string{goldPath, arts} {
+				if _, err := os.Stat(f); err != nil {
+					fmt.Fprintf(stderr, "dyad eval: %s is a folder but has no %s (an evaluation set holds gold.jsonl and articles.jsonl)\n", dir, filepath.Base(f))
+					return exitUsage
+				}
+			}
+			articles = append(articles, arts)
+		}
+	}
 	if fs.NArg() < 1 || (fs.NArg() < 2 && len(articles) == 0) {
+		fmt.Fprintln(stderr, "dyad eval: give a gold file and a system file, a gold file and --articles, or an evaluation set's folder")
 		fs.Usage()
 		return exitUsage
 	}
-	gold, err := eval.Load(fs.Arg(0))
+	gold, err := eval.Load(goldPath)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad eval:", err)
 		return exitFail

@@ -339,3 +339,21 @@ func TestProblemsAreCappedAndInputsChecked(t *testing.T) {
 		t.Errorf("the repeated article should be coded once: %d events alone, %d with its repeat", n, strings.Count(out, `"article":"g1"`))
 	}
 }
+
+// `dyad eval DIR` scores an evaluation set's folder (gold.jsonl coded from
+// articles.jsonl) as `dyad eval DIR/gold.jsonl --articles
+// DIR/articles.jsonl` does, and a folder without them says what is missing.
+func TestEvalSetFolder(t *testing.T) {
+	dir := filepath.Join("..", "..", "eval", "news-b")
+	byDir, errs, code := run(t, "eval", "--confusion=false", dir)
+	if code != exitOK {
+		t.Fatalf("eval %s: exit %d, stderr %q", dir, code, errs)
+	}
+	byFiles, _, _ := run(t, "eval", "--confusion=false", filepath.Join(dir, "gold.jsonl"), "--articles", filepath.Join(dir, "articles.jsonl"))
+	if byDir != byFiles || !strings.Contains(byDir, "F1 ") {
+		t.Errorf("folder and files disagree:\n%s\n---\n%s", byDir, byFiles)
+	}
+	if _, errs, code := run(t, "eval", t.TempDir()); code != exitUsage || !strings.Contains(errs, "no gold.jsonl") {
+		t.Errorf("empty folder: exit %d, stderr %q", code, errs)
+	}
+}
