@@ -14,7 +14,7 @@ import (
 var static embed.FS
 
 // FS returns the dashboard's files (index.html, app.js, style.css,
-// world.json, LICENSES.md).
+// favicon.svg, world.json, LICENSES.md).
 func FS() fs.FS {
 	sub, err := fs.Sub(static, "static")
 	if err != nil {
@@ -41,6 +41,13 @@ func Handler() http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-cache")
+		if r.URL.Path == "/favicon.ico" {
+			// Browsers ask for /favicon.ico whatever the page links:
+			// the same icon, as SVG.
+			h.Set("Content-Type", "image/svg+xml")
+			http.ServeFileFS(w, r, FS(), "favicon.svg")
+			return
+		}
 		files.ServeHTTP(w, r)
 	})
 }

@@ -34,10 +34,13 @@ func TestIndex(t *testing.T) {
 	if !strings.Contains(body, "GeoNames") || !strings.Contains(body, "CC BY 4.0") {
 		t.Error("the footer does not attribute GeoNames (CC BY 4.0)")
 	}
-	for _, p := range []string{"/app.js", "/style.css", "/world.json", "/LICENSES.md"} {
+	for _, p := range []string{"/app.js", "/style.css", "/world.json", "/LICENSES.md", "/favicon.svg"} {
 		if res, _ := get(t, h, p); res.StatusCode != 200 {
 			t.Errorf("GET %s: %d", p, res.StatusCode)
 		}
+	}
+	if res, body := get(t, h, "/favicon.ico"); res.StatusCode != 200 || res.Header.Get("Content-Type") != "image/svg+xml" || !strings.Contains(body, "<svg") {
+		t.Errorf("GET /favicon.ico: %d %q", res.StatusCode, res.Header.Get("Content-Type"))
 	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("POST", "/", nil))
