@@ -44,7 +44,6 @@ var functionWords = map[string]bool{
 	"as": true, "be": true, "been": true, "did": true, "does": true, "do": true, "also": true,
 }
 
-// placeNouns after an actor name make it a location ("the Iranian city of").
 // partOfPlaceName reports a country or capital that is only part of the
 // name of a street or sea: followed by a capitalised "Road", "Street" …,
 // or after a capitalised "Gulf of", "Sea of" ….
@@ -82,6 +81,7 @@ var memberHeads = map[string]bool{"leader": true, "leaders": true, "member": tru
 // waterNouns open the names of seas and straits ("Gulf of Aden").
 var waterNouns = map[string]bool{"gulf": true, "sea": true, "bay": true, "strait": true, "straits": true}
 
+// placeNouns after an actor name make it a location ("the Iranian city of").
 var placeNouns = map[string]bool{
 	"city": true, "town": true, "village": true, "province": true, "district": true, "region": true,
 	"border": true, "territory": true, "capital": true, "port": true, "coast": true, "airspace": true,

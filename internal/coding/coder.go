@@ -182,26 +182,14 @@ func foldVictims(local, events []*cand) {
 		if !v.victim || v.anaphor || e.Source.Country != "" || e.Source.Agent != "" || e.Target.Country == "" {
 			continue
 		}
-		// The most forceful act against that country, latest first:
-		// fighting or assault, else violent repression, else coercion.
+		// The most forceful act against that country, latest first.
 		var best *cand
-		rank := func(code string) int {
-			switch {
-			case code >= "18" && code < "21":
-				return 3
-			case strings.HasPrefix(code, "175"):
-				return 2
-			case strings.HasPrefix(code, "17"):
-				return 1
-			}
-			return 0
-		}
 		for i := len(events) - 1; i >= 0; i-- {
 			o := events[i]
-			if o.anaphor || o.victim || o.ev.Target.Country != e.Target.Country || rank(o.ev.CAMEO) == 0 {
+			if o.anaphor || o.victim || o.ev.Target.Country != e.Target.Country || forceRank(o.ev.CAMEO) == 0 {
 				continue
 			}
-			if best == nil || rank(o.ev.CAMEO) > rank(best.ev.CAMEO) {
+			if best == nil || forceRank(o.ev.CAMEO) > forceRank(best.ev.CAMEO) {
 				best = o
 			}
 		}
@@ -210,6 +198,20 @@ func foldVictims(local, events []*cand) {
 			v.foldedInto = best
 		}
 	}
+}
+
+// forceRank orders acts by force: fighting or assault (3), violent
+// repression (2), other coercion (1), anything else (0).
+func forceRank(code string) int {
+	switch {
+	case code >= "18" && code < "21":
+		return 3
+	case strings.HasPrefix(code, "175"):
+		return 2
+	case strings.HasPrefix(code, "17"):
+		return 1
+	}
+	return 0
 }
 
 // kept reports whether an event in the making is output: it has a doer
@@ -876,13 +878,7 @@ func (mm *memory) learnNames(s *Sentence) {
 		if m.Kind == actors.KindPerson || m.Kind == actors.KindGroup || m.Kind == actors.KindCapital || m.Kind == actors.KindIGO || m.Country == "" || m.Modifier || m.Unresolved || m.Agent == "" || m.Possessive {
 			continue
 		}
-		k := m.End
-		for k < len(toks) && k-m.End < 4 && nameWord(toks[k]) && !isActorAt(s, toks[k].Start) {
-			k++
-			if toks[k-1].Possessive {
-				break
-			}
-		}
+		k := nameEnd(s, m.End)
 		if k == m.End {
 			continue
 		}
@@ -907,13 +903,7 @@ func (mm *memory) learnAppositions(s *Sentence) {
 		if !nameWord(toks[k]) || isActorAt(s, toks[k].Start) || k > 0 && nameWord(toks[k-1]) {
 			continue
 		}
-		e := k
-		for e < len(toks) && e-k < 4 && nameWord(toks[e]) && !isActorAt(s, toks[e].Start) {
-			e++
-			if toks[e-1].Possessive {
-				break
-			}
-		}
+		e := nameEnd(s, k)
 		if e-k < 2 || toks[e-1].Possessive {
 			k = e
 			continue
@@ -955,6 +945,21 @@ func (mm *memory) learnAppositions(s *Sentence) {
 	}
 }
 
+// nameEnd is the end of the run of up to four name words from token k
+// that no dictionary knows ("Adi Kusumo"); a possessive ("Kusumo's")
+// ends the run with it. It returns k when there is none.
+func nameEnd(s *Sentence, k int) int {
+	toks := s.Tokens
+	e := k
+	for e < len(toks) && e-k < 4 && nameWord(toks[e]) && !isActorAt(s, toks[e].Start) {
+		e++
+		if toks[e-1].Possessive {
+			break
+		}
+	}
+	return e
+}
+
 // nameWord reports a token that can be part of a person's name: a
 // capitalised word of letters that is no month or weekday.
 func nameWord(t text.Token) bool {
@@ -989,18 +994,26 @@ func (mm *memory) resolveNames(s *Sentence) {
 		if !ok || !nameWord(t) || isActorAt(s, t.Start) {
 			continue
 		}
-		m := full
-		m.Start, m.End = k, k+1
-		m.RuneStart, m.RuneEnd = t.Start, t.End
-		m.Text = t.Text
+		m := referenceAt(s, full, k, "refers to "+full.Text+" (surname)")
 		m.Kind = actors.KindPerson
-		m.Conjoined = -1
-		m.FollowsPrep, m.PrecededByBy = actors.PrepositionBefore(s.Tokens, k)
-		m.Possessive = t.Possessive
-		m.Placeish, m.InParen, m.Modifier, m.Ethnic = false, false, false, false
-		m.Rule = "refers to " + full.Text + " (surname)"
 		insertMention(s, m)
 	}
+}
+
+// referenceAt is a mention of the party ante stands for, made of the one
+// word at token k that refers back to it ("Kusumo", "the commission").
+func referenceAt(s *Sentence, ante actors.Mention, k int, rule string) actors.Mention {
+	t := s.Tokens[k]
+	m := ante
+	m.Start, m.End = k, k+1
+	m.RuneStart, m.RuneEnd = t.Start, t.End
+	m.Text = t.Text
+	m.Conjoined = -1
+	m.FollowsPrep, m.PrecededByBy = actors.PrepositionBefore(s.Tokens, k)
+	m.Possessive = t.Possessive
+	m.Placeish, m.InParen, m.Modifier, m.Ethnic = false, false, false, false
+	m.Rule = rule
+	return m
 }
 
 // insertMention adds m to the sentence's mentions in order, keeping the
@@ -1080,16 +1093,7 @@ func (mm *memory) resolveBodies(s *Sentence) {
 		if isActorAt(s, t.Start) {
 			continue
 		}
-		m := prev
-		m.Start, m.End = k, k+1
-		m.RuneStart, m.RuneEnd = t.Start, t.End
-		m.Text = t.Text
-		m.Conjoined = -1
-		m.FollowsPrep, m.PrecededByBy = actors.PrepositionBefore(s.Tokens, k)
-		m.Possessive = t.Possessive
-		m.Placeish, m.InParen, m.Modifier, m.Ethnic = false, false, false, false
-		m.Rule = "refers to " + prev.Text
-		insertMention(s, m)
+		insertMention(s, referenceAt(s, prev, k, "refers to "+prev.Text))
 	}
 }
 
@@ -1232,7 +1236,7 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			if x, y, ok := lastJoint(events); ok && x.Country == y.Country && sidesWords[pw[len(pw)-1]] {
 				// "The government and the rebels signed a truce … the two
 				// sides will exchange prisoners": one country's two sides.
-				i = insertPair(s, i, i+len(pw), x, y) - 1
+				i = insertGroup(s, i, i+len(pw), x, y) - 1
 				break
 			}
 			a, b := storyPair(events, salience)
@@ -1278,7 +1282,7 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			}
 			// "governments" alone says less than "both governments": the
 			// pair replaces any role mention inside it.
-			insertPair(s, i, end, event.Actor{Country: a, Agent: agent}, event.Actor{Country: b, Agent: agent})
+			insertGroup(s, i, end, event.Actor{Country: a, Agent: agent}, event.Actor{Country: b, Agent: agent})
 			i = end - 1 // "mediated between the two neighbours … urged both sides"
 			break
 		}
@@ -1328,12 +1332,6 @@ func lastJoint(events []*cand) (a, b event.Actor, ok bool) {
 		}
 	}
 	return event.Actor{}, event.Actor{}, false
-}
-
-// insertPair replaces the words [i, end) with two joined mentions of x and
-// y (see bothSides) and returns end.
-func insertPair(s *Sentence, i, end int, x, y event.Actor) int {
-	return insertGroup(s, i, end, x, y)
 }
 
 // insertGroup puts mentions of the parties, joined, in place of tokens
@@ -2703,8 +2701,9 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 			return
 		}
 	}
+	published := a.Published.Format("2006-01-02")
 	for i, d := range s.Dates {
-		if deadline(s, d) || d.Date.After(a.Published) && d.Date.Format("2006-01-02") > a.Published.Format("2006-01-02") {
+		if deadline(s, d) || d.Date.Format("2006-01-02") > published {
 			// "stay until December", "double trade by 2030", "will meet
 			// next month": when something is due is not when this was
 			// said, agreed or threatened.
@@ -3038,7 +3037,6 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) []event.Actor {
 	return nil
 }
 
-// namesThing reports that event o's pattern names a thing of the kind.
 // kindCodes are the CAMEO codes of acts a kind of thing names: "the
 // expulsions" after "ordered the diplomats to leave" (161).
 var kindCodes = map[string][]string{
@@ -3051,6 +3049,8 @@ var kindCodes = map[string][]string{
 	"release":     {"0841"},
 }
 
+// namesThing reports that event o names a thing of the kind: by its code
+// (see kindCodes) or by a word of its pattern.
 func namesThing(o *cand, kind string) bool {
 	for _, c := range kindCodes[kind] {
 		if strings.HasPrefix(o.ev.CAMEO, c) {
@@ -3070,14 +3070,13 @@ func namesThing(o *cand, kind string) bool {
 // knownThing reports a noun that names a kind of act or thing an earlier
 // sentence may have told ("the incident", "the deal", "the sanctions").
 func knownThing(w string) bool {
-	_, ok := thingKinds[kindOfThing(w)]
-	if !ok {
-		switch kindOfThing(w) {
-		case "act", "violence", "agreement", "sanctions":
-			ok = true
-		}
+	switch k := kindOfThing(w); k {
+	case "act", "violence", "agreement", "sanctions":
+		return true
+	default:
+		_, ok := thingKinds[k] // a kind named after its own noun ("expulsion")
+		return ok
 	}
-	return ok
 }
 
 // kindOfThing is the noun w for comparing what two sentences speak of:
@@ -3101,10 +3100,13 @@ func kindOfThing(w string) string {
 // appeals, demands, disapproval, rejections, threats.
 var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true, "12": true, "13": true}
 
+// thingKinds maps the nouns (and verb forms) by which news refers back to
+// something told before onto one kind: "act" (any act more than words),
+// "violence" (an act of force), or a kind of its own ("agreement",
+// "sanctions", "expulsion" …).
 var thingKinds = map[string]string{
 	"move": "act", "decision": "act", "step": "act", "incident": "act", "action": "act",
 	"provocation": "act", "escalation": "act", "aggression": "violence", "violation": "act",
-
 	"attack": "violence", "strike": "violence", "raid": "violence", "assault": "violence",
 	"shelling": "violence", "bombing": "violence", "killing": "violence", "massacre": "violence",
 	"ambush": "violence", "incursion": "violence", "clash": "violence", "shooting": "violence",

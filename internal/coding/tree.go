@@ -181,10 +181,6 @@ func (p *parse) speaker(v int) int {
 	return d
 }
 
-// patient finds the tree word that verb v's act is done to: a passive's
-// subject (or the noun a past participle modifies), else the indirect or
-// direct object, else an oblique with one of preps ("fired at", "imposed
-// sanctions on"). It returns -1 when the tree names none.
 // objectRelative returns, for a relative clause whose relative pronoun
 // the parse made a subject beside a second subject ("Viv Ansanm, which
 // Washington designated a terrorist group"), that second subject: the
@@ -210,6 +206,10 @@ func (p *parse) objectRelative(v int) int {
 	return other
 }
 
+// patient finds the tree word that verb v's act is done to: a passive's
+// subject (or the noun a past participle modifies), else the indirect or
+// direct object, else an oblique with one of preps ("fired at", "imposed
+// sanctions on"). It returns -1 when the tree names none.
 func (p *parse) patient(v int, preps map[string]bool) int {
 	if p.objectRelative(v) >= 0 {
 		return p.t[v].Head // what the relative clause tells of
@@ -489,23 +489,20 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 						break
 					}
 				}
-				if p.t[k].Rel == syntax.Nmod {
-					// "condemned the attack by gunmen": the doer named.
-					if c := p.child(k, syntax.Case); c >= 0 && strings.EqualFold(p.t[c].Form, "by") {
-						if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) {
-							r.tgt, r.tgtRel = mi, p.t[t].Rel.String()+">nmod:by"
-							break
-						}
+				if c := p.child(k, syntax.Case); p.t[k].Rel == syntax.Nmod && c >= 0 {
+					// "condemned the attack by gunmen": the doer named;
+					// "talks between Sudan and Chad were mediated by
+					// Qatar": the parties it was done for.
+					rel := ""
+					switch prep := strings.ToLower(p.t[c].Form); {
+					case prep == "by":
+						rel = ">nmod:by"
+					case prep == "between" && r.passive:
+						rel = ">nmod"
 					}
-				}
-				if p.t[k].Rel == syntax.Nmod && r.passive {
-					// "talks between Sudan and Chad were mediated by Qatar":
-					// the parties of the happening are those it was done for.
-					if c := p.child(k, syntax.Case); c >= 0 && strings.EqualFold(p.t[c].Form, "between") {
-						if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) {
-							r.tgt, r.tgtRel = mi, p.t[t].Rel.String()+">nmod"
-							break
-						}
+					if mi := p.mention(s, k); rel != "" && mi >= 0 && !sameParty(s, r.src, mi) {
+						r.tgt, r.tgtRel = mi, p.t[t].Rel.String()+rel
+						break
 					}
 				}
 			}
@@ -522,14 +519,14 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 				if p.t[k].Rel != syntax.Nmod {
 					continue
 				}
-				if c := p.child(k, syntax.Case); c >= 0 && (obliquePreps[strings.ToLower(p.t[c].Form)] || strings.EqualFold(p.t[c].Form, "of") || strings.EqualFold(p.t[c].Form, "between") || inPattern && strings.EqualFold(p.t[c].Form, "by")) {
+				if c := p.child(k, syntax.Case); c >= 0 && (obliquePreps[strings.ToLower(p.t[c].Form)] || strings.EqualFold(p.t[c].Form, "of") || inPattern && strings.EqualFold(p.t[c].Form, "by")) {
 					if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) {
 						r.tgt, r.tgtOK = mi, true
 						r.tgtRel = p.t[t].Rel.String() + ">nmod"
 						break
 					}
 				}
-				if inPattern && p.mention(s, k) < 0 && p.t[k].Tag == syntax.NOUN && knownThing(strings.ToLower(p.t[k].Form)) {
+				if inPattern && p.thing(s, k) {
 					// "expressed concern over the incident": the thing the
 					// act is about, told before (see toldBefore).
 					r.tgt, r.tgtOK, r.tgtRel = -1, true, p.t[t].Rel.String()+">nmod (event)"
@@ -549,7 +546,7 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 							break
 						}
 					}
-					if c := p.child(k, syntax.Case); c >= 0 && inPattern && p.mention(s, k) < 0 && p.t[k].Tag == syntax.NOUN && knownThing(strings.ToLower(p.t[k].Form)) {
+					if inPattern && p.child(k, syntax.Case) >= 0 && p.thing(s, k) {
 						// "expressed concern over the incident"
 						r.tgt, r.tgtOK, r.tgtRel = -1, true, "obl (event)"
 						r.obj = p.tokenOf(s, k)
@@ -562,7 +559,7 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 				// was done to, and it is no party.
 				r.tgt, r.tgtOK, r.tgtRel = -1, true, "obj"
 				r.obj = p.tokenOf(s, t)
-			} else if !r.tgtOK && inPattern && p.t[t].Tag == syntax.NOUN && knownThing(strings.ToLower(p.t[t].Form)) {
+			} else if !r.tgtOK && inPattern && p.thing(s, t) {
 				// "accepted the offer": the offer may have been told
 				// before (see toldBefore); the sentence may still name
 				// whose it was.
@@ -571,6 +568,12 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 		}
 	}
 	return r
+}
+
+// thing reports a tree word that is a noun naming a kind of act or thing
+// told before ("the incident", "the offer"; see knownThing) and no party.
+func (p *parse) thing(s *Sentence, n int) bool {
+	return p.t[n].Tag == syntax.NOUN && knownThing(strings.ToLower(p.t[n].Form)) && p.mention(s, n) < 0
 }
 
 // treeResult is what the tree says about a verb trigger's parties.
