@@ -225,17 +225,23 @@ func OpenExisting(ctx context.Context, url string) (Store, error) {
 		url = DefaultURL
 	}
 	if !strings.Contains(url, "://") || strings.HasPrefix(url, "sqlite://") {
-		path := strings.TrimPrefix(url, "sqlite://")
-		if i := strings.IndexByte(path, '?'); i >= 0 {
-			path = path[:i]
-		}
-		if path != ":memory:" {
+		if path := SQLitePath(url); path != ":memory:" {
 			if _, err := os.Stat(path); err != nil {
 				return nil, fmt.Errorf("open store: no database at %s (check the --db path; dyad ingest --db %s creates one)", path, url)
 			}
 		}
 	}
 	return Open(ctx, url)
+}
+
+// SQLitePath turns a SQLite store URL ("sqlite://PATH", "sqlite:///abs/PATH"
+// or a bare path) into the database file's path, without query parameters.
+func SQLitePath(url string) string {
+	p := strings.TrimPrefix(url, "sqlite://")
+	if i := strings.IndexByte(p, '?'); i >= 0 {
+		p = p[:i]
+	}
+	return p
 }
 
 // Opener opens a store from its URL.
@@ -255,9 +261,9 @@ func Register(scheme string, open Opener) {
 }
 
 // Open opens the store a URL names: "sqlite://PATH" (a file, created when
-// missing in a folder that exists; a bare path or "" means SQLite too, "" being DefaultURL) or
-// "postgres://…" / "postgresql://…". The schema is migrated to the latest
-// version.
+// missing in a folder that exists; a bare path or "" means SQLite too, ""
+// being DefaultURL) or "postgres://…" / "postgresql://…". The schema is
+// migrated to the latest version.
 func Open(ctx context.Context, url string) (Store, error) {
 	if url == "" {
 		url = DefaultURL

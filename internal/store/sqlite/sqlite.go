@@ -23,21 +23,11 @@ func init() {
 	store.Register("sqlite", func(ctx context.Context, u string) (store.Store, error) { return Open(ctx, u) })
 }
 
-// Path turns a store URL ("sqlite://PATH", "sqlite:///abs/PATH" or a bare
-// path) into the database file's path.
-func Path(u string) string {
-	p := strings.TrimPrefix(u, "sqlite://")
-	if i := strings.IndexByte(p, '?'); i >= 0 {
-		p = p[:i]
-	}
-	return p
-}
-
 // Open opens (creating when missing) the SQLite store a URL names and
 // migrates its schema. The folder it is in must exist: a mistyped path is
 // an error, not a new tree of folders.
 func Open(ctx context.Context, u string) (*store.DB, error) {
-	path := Path(u)
+	path := store.SQLitePath(u)
 	if path == "" {
 		return nil, fmt.Errorf("sqlite: no file in %q", u)
 	}
