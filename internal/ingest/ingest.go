@@ -277,7 +277,7 @@ func readPath(path string, opt Options, emit func(Article) error, bad func(Probl
 		if d.IsDir() || !d.Type().IsRegular() {
 			return nil
 		}
-		if ext := fileType(p); ext != "" && !knownTypes[ext] {
+		if ext := fileType(p); ext != "" && !knownType(ext) {
 			// A folder of articles may hold notes, spreadsheets, images:
 			// only files named as an input type (or with no extension)
 			// are read.
@@ -296,9 +296,12 @@ func readPath(path string, opt Options, emit func(Article) error, bad func(Probl
 	})
 }
 
-// knownTypes are the file extensions read as articles in a folder.
-var knownTypes = map[string]bool{".jsonl": true, ".ndjson": true, ".json": true, ".txt": true, ".text": true,
-	".html": true, ".htm": true, ".xhtml": true, ".shtml": true, ".rss": true, ".atom": true, ".xml": true, ".warc": true}
+// knownType reports a file extension that names an input format (see
+// formatOf): the files read as articles in a folder.
+func knownType(ext string) bool {
+	_, ok := formatOf[ext]
+	return ok
+}
 
 // fileType is a file's extension, lower-cased, under a ".gz".
 func fileType(p string) string {

@@ -108,19 +108,16 @@ func readStream(name string, r io.Reader, opt Options, emit func(Article) error,
 	return readText(name, kindName, br, opt, emit, bad)
 }
 
+// formatOf is the format each input file extension names.
+var formatOf = map[string]format{".jsonl": formatJSONL, ".ndjson": formatJSONL, ".json": formatJSONL,
+	".txt": formatText, ".text": formatText,
+	".html": formatHTML, ".htm": formatHTML, ".xhtml": formatHTML, ".shtml": formatHTML,
+	".rss": formatFeed, ".atom": formatFeed, ".xml": formatFeed, ".warc": formatWARC}
+
 // sniff tells an input's format from its name, then its first bytes.
 func sniff(name string, br *bufio.Reader) format {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".jsonl", ".ndjson", ".json":
-		return formatJSONL
-	case ".txt", ".text":
-		return formatText
-	case ".html", ".htm", ".xhtml", ".shtml":
-		return formatHTML
-	case ".rss", ".atom", ".xml":
-		return formatFeed
-	case ".warc":
-		return formatWARC
+	if f, ok := formatOf[strings.ToLower(filepath.Ext(name))]; ok {
+		return f
 	}
 	head, _ := br.Peek(1024)
 	head = bytes.TrimPrefix(head, []byte("\ufeff"))
