@@ -62,10 +62,7 @@ func TestPatternsUseKnownCodes(t *testing.T) {
 
 // Sentences written fresh code to the expected roots, sources and targets.
 func TestSentences(t *testing.T) {
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newPipeline(t)
 	for _, tl := range tableLines(t, "testdata/sentences.tsv") {
 		n, line := tl.n, tl.text
 		sentence, want, _ := strings.Cut(line, "\t")
@@ -98,10 +95,7 @@ func orDash(s string) string {
 }
 
 func BenchmarkCode(b *testing.B) {
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	p := newPipeline(b)
 	text := "Turkish warplanes bombed Kurdish militant positions in northern Iraq on Tuesday. The Egyptian foreign minister met his Jordanian counterpart in Cairo on Sunday. Algeria recalled its ambassador to Morocco for consultations."
 	pub := time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)
 	sents := p.Analyse(text, pub)
@@ -116,10 +110,7 @@ func BenchmarkCode(b *testing.B) {
 // Words that refer back ("the group", "it") take the party named before,
 // and a later sentence's count of dead goes to the attack it tells of.
 func TestCoreference(t *testing.T) {
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newPipeline(t)
 	text := "Al-Shabaab fighters attacked a Kenyan military base near the Somali border on Tuesday. " +
 		"The group said it had killed dozens of soldiers. It also claimed to have seized weapons."
 	res := p.Code(ingest.Article{ID: "c", Text: text, Published: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)})
@@ -140,10 +131,7 @@ func TestCoreference(t *testing.T) {
 // Event dates: a deadline or a time still to come does not date the act
 // of saying, agreeing or pledging; a past time does.
 func TestDates(t *testing.T) {
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newPipeline(t)
 	for _, tl := range tableLines(t, "testdata/dates.tsv") {
 		fields := strings.Split(tl.text, "\t")
 		if len(fields) != 3 {
@@ -169,10 +157,7 @@ func TestDates(t *testing.T) {
 // each listed event must be among the article's events. Each side of an
 // event is a country (three letters), "-" for none, or a full actor code.
 func TestArticles(t *testing.T) {
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newPipeline(t)
 	for _, tl := range tableLines(t, "testdata/articles.tsv") {
 		n, line := tl.n, tl.text
 		fields := strings.Split(line, "\t")
@@ -244,10 +229,7 @@ func tableLines(t *testing.T, path string) []tableLine {
 // Harm told only by its victims after the act that did it is the same
 // happening: no second, doerless event, and the deaths go to the act.
 func TestVictimsFoldIntoTheAct(t *testing.T) {
-	p, err := pipeline.New(pipeline.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := newPipeline(t)
 	text := "LOME — Police fired live rounds at opposition marchers in the capital on Monday. At least four people were killed, a rights group said."
 	res := p.Code(ingest.Article{ID: "fold", Text: text, Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
 	var got []string
@@ -263,4 +245,14 @@ func TestVictimsFoldIntoTheAct(t *testing.T) {
 	if f := res.Events[0].Fatalities; f == nil || f.Min == nil || *f.Min != 4 {
 		t.Errorf("the four dead should go to the shooting, got %+v", f)
 	}
+}
+
+// newPipeline is the whole pipeline with the bundled data.
+func newPipeline(tb testing.TB) *pipeline.Pipeline {
+	tb.Helper()
+	p, err := pipeline.New(pipeline.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
 }
