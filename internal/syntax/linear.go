@@ -30,9 +30,14 @@ func f4(t, a, b, c, d uint64) uint64 {
 // bucket, set when the row has a non-zero weight — most features of a new
 // sentence were never seen in training, and the bit, read from a table
 // small enough to stay in cache, saves reading their rows. Compact (many
-// classes): index maps a bucket to 1 + its row in w, which holds only the
-// rows in use, so that a table of mostly empty buckets costs four bytes a
-// bucket rather than a whole row.
+// classes): index maps a bucket to its row in w, which holds a row of zeros
+// first and then only the rows in use, so that a table of mostly empty
+// buckets costs four bytes a bucket rather than a whole row.
+//
+// Scoring reads a row for every feature, used or not, without a branch on
+// whether it is: most reads miss the cache, and a mispredicted branch
+// between them would make the processor wait for each miss in turn, where
+// straight-line loads let it wait for many at once.
 type weights struct {
 	bits   uint
 	nclass int
@@ -54,6 +59,7 @@ func newWeights(bits uint, nclass int) *weights {
 func fromRows(bits uint, nclass, rows int, each func(yield func(r int, row []int16) error) error) (*weights, error) {
 	if nclass <= compactAbove {
 		t := newWeights(bits, nclass)
+		hugePages(t.w)
 		err := each(func(r int, row []int16) error {
 			copy(t.w[r*nclass:(r+1)*nclass], row)
 			t.used[r>>6] |= 1 << (r & 63)
@@ -61,10 +67,11 @@ func fromRows(bits uint, nclass, rows int, each func(yield func(r int, row []int
 		})
 		return t, err
 	}
-	t := &weights{bits: bits, nclass: nclass, w: make([]int16, 0, rows*nclass), index: make([]int32, 1<<bits)}
+	t := &weights{bits: bits, nclass: nclass, w: make([]int16, nclass, (rows+1)*nclass), index: make([]int32, 1<<bits)}
+	hugePages(t.w[:cap(t.w)])
 	err := each(func(r int, row []int16) error {
-		t.w = append(t.w, row...)
 		t.index[r] = int32(len(t.w) / nclass)
+		t.w = append(t.w, row...)
 		return nil
 	})
 	return t, err
@@ -87,7 +94,7 @@ func (m *weights) row(r int) []int16 {
 		if i == 0 {
 			return nil
 		}
-		return m.w[(i-1)*n : i*n : i*n]
+		return m.w[i*n : (i+1)*n : (i+1)*n]
 	}
 	if m.used[r>>6]&(1<<(r&63)) == 0 {
 		return nil
@@ -102,11 +109,8 @@ func (m *weights) score(feats []uint64, scores []int32) {
 	mask := uint64(1)<<m.bits - 1
 	if m.index != nil {
 		for _, f := range feats {
-			i := int(m.index[f&mask])
-			if i == 0 {
-				continue
-			}
-			row := m.w[(i-1)*n : i*n : i*n]
+			b := int(m.index[f&mask]) * n
+			row := m.w[b : b+n : b+n]
 			for c, v := range row {
 				scores[c] += int32(v)
 			}
@@ -114,11 +118,7 @@ func (m *weights) score(feats []uint64, scores []int32) {
 		return
 	}
 	for _, f := range feats {
-		r := f & mask
-		if m.used[r>>6]&(1<<(r&63)) == 0 {
-			continue
-		}
-		b := int(r) * n
+		b := int(f&mask) * n
 		row := m.w[b : b+n : b+n]
 		for c, v := range row {
 			scores[c] += int32(v)
