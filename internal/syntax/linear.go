@@ -108,6 +108,18 @@ func (m *weights) score(feats []uint64, scores []int32) {
 	n := m.nclass
 	mask := uint64(1)<<m.bits - 1
 	if m.index != nil {
+		if n == tagClasses && len(scores) >= tagClasses {
+			// The taggers: fixed-length rows, no bounds checks.
+			sc := (*[tagClasses]int32)(scores)
+			for _, f := range feats {
+				b := int(m.index[f&mask]) * tagClasses
+				row := (*[tagClasses]int16)(m.w[b : b+tagClasses])
+				for c := range tagClasses {
+					sc[c] += int32(row[c])
+				}
+			}
+			return
+		}
 		for _, f := range feats {
 			b := int(m.index[f&mask]) * n
 			row := m.w[b : b+n : b+n]
@@ -115,6 +127,21 @@ func (m *weights) score(feats []uint64, scores []int32) {
 				scores[c] += int32(v)
 			}
 		}
+		return
+	}
+	if n == 3 {
+		// The parser's moves: sums kept in registers.
+		var s0, s1, s2 int32
+		for _, f := range feats {
+			b := int(f&mask) * 3
+			row := m.w[b : b+3 : b+3]
+			s0 += int32(row[0])
+			s1 += int32(row[1])
+			s2 += int32(row[2])
+		}
+		scores[0] += s0
+		scores[1] += s1
+		scores[2] += s2
 		return
 	}
 	for _, f := range feats {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -28,34 +29,95 @@ type Model struct {
 }
 
 // magic opens a model file; the number is the format's version.
-const magic = "dyad-syntax 2\n"
+const magic = "dyad-syntax 3\n"
 
-// Write stores the model: a gzip stream holding the info text, the
-// lemmatizer and the three weight tables, each table's non-zero rows only.
+// A model file is the magic line, the number of sections and each
+// section's length (uvarints), then the sections, each a gzip stream: the
+// header (info text, beam size, lemmatizer), then the four weight tables
+// (tagger, tagger2, moves, labels), each its non-zero rows only. The
+// tables are packed apart so that loading unpacks and decodes them at once
+// on as many cores as there are.
+
+// sections lists the weight tables in file order.
+func (m *Model) sections() []struct {
+	name  string
+	dst   **weights
+	class int
+} {
+	return []struct {
+		name  string
+		dst   **weights
+		class int
+	}{{"tagger", &m.tagger, tagClasses}, {"tagger2", &m.tagger2, tagClasses}, {"moves", &m.moves, numMoves}, {"labels", &m.labels, labelClasses}}
+}
+
+// Write stores the model in the format Read reads.
 func (m *Model) Write(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	parts, err := m.parts()
 	if err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(zw)
-	bw.WriteString(magic)
-	writeString(bw, m.Info)
+	return writePacked(w, parts)
+}
+
+// parts returns the model's sections unpacked: the header, then the
+// tables.
+func (m *Model) parts() ([][]byte, error) {
+	var head bytes.Buffer
+	hw := bufio.NewWriter(&head)
+	writeString(hw, m.Info)
 	var b [binary.MaxVarintLen64]byte
-	bw.Write(b[:binary.PutUvarint(b[:], uint64(max(m.Beam, 1)))])
+	hw.Write(b[:binary.PutUvarint(b[:], uint64(max(m.Beam, 1)))])
 	var lem bytes.Buffer
 	if err := m.lemmas.write(&lem); err != nil {
-		return err
+		return nil, err
 	}
-	writeString(bw, lem.String())
-	for _, t := range []*weights{m.tagger, m.tagger2, m.moves, m.labels} {
-		if err := t.write(bw); err != nil {
+	writeString(hw, lem.String())
+	if err := hw.Flush(); err != nil {
+		return nil, err
+	}
+	parts := [][]byte{head.Bytes()}
+	for _, t := range m.sections() {
+		var tb bytes.Buffer
+		bw := bufio.NewWriter(&tb)
+		if err := (*t.dst).write(bw); err != nil {
+			return nil, err
+		}
+		if err := bw.Flush(); err != nil {
+			return nil, err
+		}
+		parts = append(parts, tb.Bytes())
+	}
+	return parts, nil
+}
+
+// writePacked writes the magic line, the section table and each part
+// gzipped.
+func writePacked(w io.Writer, parts [][]byte) error {
+	packed := make([][]byte, len(parts))
+	for i, part := range parts {
+		var z bytes.Buffer
+		zw, err := gzip.NewWriterLevel(&z, gzip.BestCompression)
+		if err != nil {
 			return err
 		}
+		zw.Write(part)
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		packed[i] = z.Bytes()
 	}
-	if err := bw.Flush(); err != nil {
-		return err
+	var b [binary.MaxVarintLen64]byte
+	out := bufio.NewWriter(w)
+	out.WriteString(magic)
+	out.Write(b[:binary.PutUvarint(b[:], uint64(len(packed)))])
+	for _, p := range packed {
+		out.Write(b[:binary.PutUvarint(b[:], uint64(len(p)))])
 	}
-	return zw.Close()
+	for _, p := range packed {
+		out.Write(p)
+	}
+	return out.Flush()
 }
 
 func writeString(w *bufio.Writer, s string) {
@@ -87,47 +149,111 @@ func (t *weights) write(w *bufio.Writer) error {
 
 // Read loads a model written by Write; name is used in errors.
 func Read(r io.Reader, name string) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("syntax model %s: %w", name, err)
-	}
-	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	raw, err := io.ReadAll(io.LimitReader(r, maxModelBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("syntax model %s: %w", name, err)
 	}
 	if len(raw) > maxModelBytes {
-		return nil, fmt.Errorf("syntax model %s: over %d MB unpacked", name, maxModelBytes>>20)
+		return nil, fmt.Errorf("syntax model %s: over %d MB", name, maxModelBytes>>20)
 	}
 	if !bytes.HasPrefix(raw, []byte(magic)) {
-		return nil, fmt.Errorf("syntax model %s: not a dyad syntax model (version 2)", name)
+		if bytes.HasPrefix(raw, []byte{0x1f, 0x8b}) {
+			return nil, fmt.Errorf("syntax model %s: an older dyad's model (version 2): retrain it with this version (go run ./tools/trainsyntax)", name)
+		}
+		return nil, fmt.Errorf("syntax model %s: not a dyad syntax model (version 3)", name)
 	}
 	d := &decoder{b: raw[len(magic):]}
-	m := &Model{Info: string(d.bytes())}
+	n := d.uvarint()
+	if d.err == nil && n != 5 {
+		return nil, fmt.Errorf("syntax model %s: %d sections, want 5", name, n)
+	}
+	lens := make([]uint64, n)
+	for i := range lens {
+		lens[i] = d.uvarint()
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("syntax model %s: section table: %w", name, d.err)
+	}
+	packed := make([][]byte, n)
+	for i, l := range lens {
+		if l > uint64(len(d.b)) {
+			return nil, fmt.Errorf("syntax model %s: section %d: truncated (%d bytes of %d)", name, i, len(d.b), l)
+		}
+		packed[i], d.b = d.b[:l], d.b[l:]
+	}
+	if len(d.b) > 0 {
+		return nil, fmt.Errorf("syntax model %s: %d bytes after the last section", name, len(d.b))
+	}
+	m := &Model{}
+	tables := m.sections()
+	errs := make([]error, len(packed))
+	var wg sync.WaitGroup
+	for i := range packed {
+		wg.Go(func() {
+			raw, err := unpack(packed[i])
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			d := &decoder{b: raw}
+			if i == 0 {
+				if errs[i] = m.readHeader(d); errs[i] == nil && len(d.b) > 0 {
+					errs[i] = fmt.Errorf("%d bytes after the lemmatizer", len(d.b))
+				}
+				return
+			}
+			t := tables[i-1]
+			w, err := d.weights(t.class)
+			if err == nil && len(d.b) > 0 {
+				err = fmt.Errorf("%d bytes after the last row", len(d.b))
+			}
+			*t.dst, errs[i] = w, err
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			part := "header"
+			if i > 0 {
+				part = tables[i-1].name + " weights"
+			}
+			return nil, fmt.Errorf("syntax model %s: %s: %w", name, part, err)
+		}
+	}
+	return m, nil
+}
+
+// unpack gunzips one section, bounded by maxModelBytes.
+func unpack(b []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	raw, err := io.ReadAll(io.LimitReader(zr, maxModelBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(raw) > maxModelBytes {
+		return nil, fmt.Errorf("over %d MB unpacked", maxModelBytes>>20)
+	}
+	return raw, nil
+}
+
+// readHeader reads the info text, beam size and lemmatizer.
+func (m *Model) readHeader(d *decoder) error {
+	m.Info = string(d.bytes())
 	beam := d.uvarint()
 	if d.err == nil && (beam < 1 || beam > 64) {
-		return nil, fmt.Errorf("syntax model %s: beam size %d", name, beam)
+		return fmt.Errorf("beam size %d", beam)
 	}
 	m.Beam = int(beam)
 	lem := d.bytes()
 	if d.err != nil {
-		return nil, fmt.Errorf("syntax model %s: header: %w", name, d.err)
+		return d.err
 	}
-	if m.lemmas, err = readLemmatizer(string(lem)); err != nil {
-		return nil, fmt.Errorf("syntax model %s: %w", name, err)
-	}
-	want := []struct {
-		name  string
-		dst   **weights
-		class int
-	}{{"tagger", &m.tagger, tagClasses}, {"tagger2", &m.tagger2, tagClasses}, {"moves", &m.moves, numMoves}, {"labels", &m.labels, labelClasses}}
-	for _, t := range want {
-		w, err := d.weights(t.class)
-		if err != nil {
-			return nil, fmt.Errorf("syntax model %s: %s weights: %w", name, t.name, err)
-		}
-		*t.dst = w
-	}
-	return m, nil
+	var err error
+	m.lemmas, err = readLemmatizer(string(lem))
+	return err
 }
 
 // maxModelBytes bounds an unpacked model (the bundled one is under 40 MB).

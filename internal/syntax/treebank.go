@@ -30,7 +30,7 @@ func FromCoNLLU(s *conllu.Sentence) (TrainSentence, error) {
 }
 
 // ModelPath is where the bundled model lives in dyad's data tree.
-const ModelPath = "syntax/english.model.gz"
+const ModelPath = "syntax/english.model"
 
 // Load reads the model at ModelPath in fsys (dyad's embedded data.FS).
 func Load(fsys fs.FS) (*Model, error) {

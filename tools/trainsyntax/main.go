@@ -1,6 +1,6 @@
 // Command trainsyntax trains dyad's part-of-speech tagger, lemmatizer and
 // dependency parser from Universal Dependencies English treebanks and
-// writes the model the binary embeds (data/syntax/english.model.gz).
+// writes the model the binary embeds (data/syntax/english.model).
 //
 // From the repository root, with the shared treebanks beside it:
 //
@@ -36,7 +36,7 @@ func main() {
 	devFile := flag.String("dev", "gum-dev.conllu", "file to choose the parser's epoch on")
 	final := flag.Bool("final", false, "also train on ewt-dev.conllu (the bundled model)")
 	irregular := flag.String("irregular", "data/verbs/irregular.tsv", "irregular verb forms (lemma, past, participle, …) for the lemmatizer; empty for none")
-	out := flag.String("out", "data/syntax/english.model.gz", "model file to write")
+	out := flag.String("out", "data/syntax/english.model", "model file to write")
 	var opt syntax.TrainOptions
 	flag.IntVar(&opt.TagEpochs, "tag-epochs", 8, "tagger epochs")
 	flag.IntVar(&opt.ParseEpochs, "parse-epochs", 14, "parser epochs")
