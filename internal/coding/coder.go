@@ -129,7 +129,11 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			comp := c.complement(s, trigs, ti)
 			ordered := comp && ownForcesOrdered(local, trigs, ti)
 			order := orderOf(s, local, trigs[ti])
-			if !ordered && order == nil && (comp || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti])) {
+			var promise *cand
+			if comp && !ordered {
+				promise = promised(local, trigs, ti)
+			}
+			if !ordered && order == nil && promise == nil && (comp || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti])) {
 				continue
 			}
 			if trigs[ti].Pattern.Kind != "noun" {
@@ -148,6 +152,9 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 				}
 				cd.anaphor = false
 				order.anaphor = true
+			}
+			if promise != nil {
+				c.keepPromise(cd, promise, local)
 			}
 			local = append(local, mutual(expandTargets(s, expand(s, cd)))...)
 		}
@@ -495,6 +502,75 @@ var intentSubCode = map[string]string{
 	"061": "0311", "062": "0312", "063": "0313", "064": "0314",
 	"071": "0331", "072": "0332", "073": "0333", "074": "0334",
 	"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
+}
+
+// intent returns the code for announcing an act of code's kind rather
+// than doing it ("will deliver air defence systems": 0332, not 072), or
+// code itself when CAMEO has no such intention.
+func (c *Coder) intent(code Code) Code {
+	ic, ok := intentCode[code.Root()]
+	if !ok {
+		return code
+	}
+	if sub, ok := intentSubCode[code.Code[:3]]; ok {
+		ic = sub
+	}
+	if v, ok := c.Table.Lookup(ic); ok {
+		return v
+	}
+	return code
+}
+
+// promised returns the bare promise ("agreed", "pledged", "vowed",
+// "offered", coded 030) that trigger ti completes after "to", when CAMEO
+// has an intention for ti's kind of act: "agreed to withdraw its troops
+// from the border" is an intention to de-escalate (0356) aimed where the
+// withdrawal is, not a bare promise. Else nil.
+func promised(local []*cand, trigs []Trigger, ti int) *cand {
+	tr := trigs[ti]
+	if tr.Pattern.Kind == "noun" || len(tr.Pattern.Code) < 3 {
+		return nil
+	}
+	switch tr.Pattern.Code[:2] {
+	case "04", "05", "06", "07", "08": // promised cooperation; "agreed to strike" is no promise
+	default:
+		return nil
+	}
+	for j := len(local) - 1; j >= 0; j-- {
+		o := local[j]
+		if o.trig.End > tr.Start {
+			continue
+		}
+		if o.noun || tr.Start-o.trig.End > 4 || o.ev.CAMEO != "030" {
+			return nil
+		}
+		return o
+	}
+	return nil
+}
+
+// keepPromise makes act cd, completing a bare promise, the intention to
+// do it, by the promise's parties where the act's own frame names none;
+// the promise itself (and the events expanded from it) is not output.
+func (c *Coder) keepPromise(cd, promise *cand, local []*cand) {
+	e := &cd.ev
+	if _, ok := intentCode[e.CAMEO[:2]]; ok {
+		if code, ok := c.Table.Lookup(e.CAMEO); ok {
+			v := c.intent(code)
+			e.CAMEO, e.Goldstein, e.QuadClass, e.Plover = v.Code, v.Goldstein, v.Quad, v.Plover
+		}
+	}
+	if e.Source.Country == "" && e.Source.Agent == "" {
+		e.Source, cd.srcIdx = promise.ev.Source, promise.srcIdx
+	}
+	if e.Target.Country == "" && e.Target.Agent == "" {
+		e.Target, cd.tgtIdx = promise.ev.Target, promise.tgtIdx
+	}
+	for _, o := range local {
+		if o.trig.Start == promise.trig.Start && o.trig.Pattern == promise.trig.Pattern {
+			o.anaphor = true
+		}
+	}
 }
 
 // modals before a verb make it an intention ("will visit", "plans to meet").
@@ -1914,14 +1990,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 			code = v
 		}
 	} else if intended(toks, tr) {
-		if ic, ok := intentCode[code.Root()]; ok {
-			if sub, ok := intentSubCode[code.Code[:3]]; ok {
-				ic = sub // "will deliver air defence systems": 0332, not 033
-			}
-			if v, ok := c.Table.Lookup(ic); ok {
-				code = v
-			}
-		}
+		code = c.intent(code)
 	}
 	cd.ev.Article = a.ID
 	cd.ev.CAMEO = code.Code
@@ -3046,6 +3115,7 @@ var kindCodes = map[string][]string{
 	"sanctions":   {"163"},
 	"agreement":   {"057"},
 	"withdrawal":  {"0874", "0356"},
+	"offer":       {"03"}, // "offered to host talks", coded as the intention to meet
 	"release":     {"0841"},
 }
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -83,6 +84,26 @@ func TestSentences(t *testing.T) {
 		sort.Strings(wants)
 		if strings.Join(got, "; ") != strings.Join(wants, "; ") {
 			t.Errorf("sentences.tsv:%d: %s\n got: %s\nwant: %s", n, sentence, strings.Join(got, "; "), strings.Join(wants, "; "))
+		}
+	}
+}
+
+// TestCodes checks sub-codes: each listed code must (or, after "!", must
+// not) be among the sentence's events.
+func TestCodes(t *testing.T) {
+	p := newPipeline(t)
+	for _, tl := range tableLines(t, "testdata/codes.tsv") {
+		sentence, want, _ := strings.Cut(tl.text, "\t")
+		res := p.Code(ingest.Article{ID: "t", Text: sentence, Published: time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)})
+		var got []string
+		for _, e := range res.Events {
+			got = append(got, e.CAMEO+" "+orDash(e.Source.Country)+">"+orDash(e.Target.Country))
+		}
+		for _, w := range strings.Split(want, "; ") {
+			absent := strings.HasPrefix(w, "!")
+			if slices.Contains(got, strings.TrimPrefix(w, "!")) == absent {
+				t.Errorf("codes.tsv:%d: %s\n want %s among: %s", tl.n, sentence, w, strings.Join(got, "; "))
+			}
 		}
 	}
 }
