@@ -456,6 +456,9 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 		return r
 	}
 	v := p.node[tr.Start]
+	if v >= 0 && p.t[v].Tag == syntax.ADJ && tr.Pattern.Kind == "phrase" && len(tr.Pattern.Elements) == 1 {
+		return p.judgement(s, v)
+	}
 	if v < 0 || p.t[v].Tag != syntax.VERB {
 		return r
 	}
@@ -570,6 +573,74 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 	return r
 }
 
+// judgement reads an act told by an adjective of blame ("unacceptable",
+// "illegal"): "Ghana said Togo's decision was illegal" is Ghana's
+// criticism of Togo. The one who said it (the subject of the verb whose
+// complement the judgement is, or of a "said" beside it) judges, and the
+// party of the thing judged (its subject, or whose that is) is judged.
+// Said of no one ("illegal fishing", "an unacceptable delay"), an
+// adjective codes nothing.
+func (p *parse) judgement(s *Sentence, v int) (r treeResult) {
+	r.verb, r.src, r.tgt, r.srcOK, r.tgtOK = true, -1, -1, true, true
+	n := p.child(v, syntax.Nsubj)
+	if p.child(v, syntax.Cop) < 0 || n < 0 {
+		r.srcRel, r.tgtRel = "none (no judgement)", "none"
+		return r
+	}
+	say := -1 // the verb saying it
+	switch c := p.coordRoot(v); p.t[c].Rel {
+	case syntax.Ccomp:
+		say = p.t[c].Head
+	case syntax.Acl, syntax.AclRelcl:
+		// "said in a statement that the tariffs were illegal", its clause
+		// hung on "statement": the verb above that noun says it.
+		if m := p.child(c, syntax.Mark); m >= 0 && strings.EqualFold(p.t[m].Form, "that") {
+			if h := p.t[c].Head; h >= 0 && p.t[h].Head >= 0 && p.t[p.t[h].Head].Tag == syntax.VERB {
+				say = p.t[h].Head
+			}
+		}
+	}
+	for _, k := range p.kids[v] {
+		if say < 0 && p.t[k].Rel == syntax.Parataxis && p.t[k].Tag == syntax.VERB {
+			say = k
+		}
+	}
+	sd := -1
+	if say >= 0 {
+		sd = p.child(say, syntax.Nsubj)
+	}
+	switch {
+	case sd < 0:
+		// Said by no one named: a fact, not a judgement ("protests are
+		// illegal under the law").
+		r.srcRel, r.tgtRel = "none (no one said it)", "none"
+		return r
+	case p.pronounWord(sd):
+		r.srcOK = false // "he said": the pronoun's party, by word order
+	default:
+		if mi := p.doerMention(s, sd); mi >= 0 {
+			r.src, r.srcRel = mi, "nsubj of the verb saying it (judgement)"
+		}
+	}
+	if mi := p.mention(s, n); mi >= 0 && !sameParty(s, r.src, mi) {
+		r.tgt, r.tgtRel = mi, "nsubj of the judgement"
+		return r
+	}
+	for _, k := range p.kids[n] {
+		if rel := p.t[k].Rel; rel == syntax.NmodPoss || rel == syntax.Amod || rel == syntax.Compound {
+			if mi := p.owner[k]; mi >= 0 && !sameParty(s, r.src, mi) {
+				r.tgt, r.tgtRel = mi, "nsubj>"+rel.String()+" of the judgement"
+				return r
+			}
+		}
+	}
+	if p.thing(s, n) {
+		r.obj = p.tokenOf(s, n) // "the move was unacceptable": told before
+		r.tgtRel = "nsubj of the judgement (event)"
+	}
+	return r
+}
+
 // thing reports a tree word that is a noun naming a kind of act or thing
 // told before ("the incident", "the offer"; see knownThing) and no party.
 func (p *parse) thing(s *Sentence, n int) bool {
@@ -657,6 +728,13 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 		}
 		if tr.Pattern.Kind == "verb" && tr.Start < len(p.node) {
 			if v := p.node[tr.Start]; v >= 0 && (p.t[v].Tag == syntax.NOUN || p.t[v].Tag == syntax.PROPN) {
+				continue
+			}
+		}
+		if tr.Pattern.Kind == "phrase" && len(tr.Pattern.Elements) == 1 && tr.Start < len(p.node) {
+			// "illegal fishing", "an unacceptable delay": an adjective of
+			// blame said of no one (see judgement) is no act.
+			if v := p.node[tr.Start]; v >= 0 && p.t[v].Tag == syntax.ADJ && (p.child(v, syntax.Cop) < 0 || p.child(v, syntax.Nsubj) < 0) {
 				continue
 			}
 		}
