@@ -1450,7 +1450,18 @@ var groupNouns = map[string]string{"countries": "", "nations": "", "states": "",
 // leaders of A, B, C and D agreed …; the four leaders also called on …").
 func numberedGroups(s *Sentence, events []*cand) {
 	toks := s.Tokens
-	for i := 0; i+2 < len(toks); i++ {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Norm == "the" && allyNouns[toks[i+1].Norm] && !namedAt(s, i+1) {
+			// "the allies", "the Europeans": the last parties that acted
+			// together, however many.
+			if parties := lastGroup(events, 0); parties != nil {
+				i = insertGroup(s, i, i+2, parties...) - 1
+			}
+			continue
+		}
+		if i+2 >= len(toks) {
+			continue
+		}
 		n, ok := numberWords[toks[i+1].Norm]
 		agent, isGroup := groupNouns[toks[i+2].Norm]
 		if toks[i].Norm != "the" || !ok || !isGroup {
@@ -1469,21 +1480,35 @@ func numberedGroups(s *Sentence, events []*cand) {
 	}
 }
 
+// allyNouns name, after "the", parties that acted together before.
+var allyNouns = map[string]bool{"allies": true, "partners": true, "europeans": true}
+
+// namedAt reports a mention that starts at token k.
+func namedAt(s *Sentence, k int) bool {
+	for _, m := range s.Actors {
+		if m.Start == k {
+			return true
+		}
+	}
+	return false
+}
+
 // lastGroup is the parties of the last act whose doer was n parties
-// joined, in the order named, or nil.
+// joined (n = 0: two or more), in the order named, or nil.
 func lastGroup(events []*cand, n int) []event.Actor {
 	for j := len(events) - 1; j >= 0; j-- {
 		e := events[j]
 		if e.srcIdx < 0 || e.sent == nil || e.anaphor {
 			continue
 		}
+		fits := func(g []int) bool { return len(g) == n || n == 0 && len(g) >= 2 }
 		g := group(e.sent, e.srcIdx)
-		if len(g) != n && e.sent.parsed != nil {
+		if !fits(g) && e.sent.parsed != nil {
 			g = append([]int{e.srcIdx}, e.sent.parsed.coordinated(e.sent, e.srcIdx)...)
 			sort.Ints(g)
 			g = slices.Compact(g)
 		}
-		if len(g) != n {
+		if !fits(g) {
 			continue
 		}
 		var out []event.Actor
