@@ -500,6 +500,7 @@ var intentCode = map[string]string{"04": "036", "05": "032", "06": "031", "07": 
 // to release prisoners (084) 0353.
 var intentSubCode = map[string]string{
 	"061": "0311", "062": "0312", "063": "0313", "064": "0314",
+	"045": "039", // offering to host talks between two others is offering to mediate
 	"071": "0331", "072": "0332", "073": "0333", "074": "0334",
 	"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
 }
@@ -2956,11 +2957,17 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 		if cd.victim {
 			continue
 		}
-		if ts := toldBefore(s, cd, events); len(ts) > 0 {
+		if ts, told := toldBefore(s, cd, events); len(ts) > 0 {
 			// "Rwanda welcomed the agreement": the parties to the
 			// agreement signed before; "rejected the sanctions" that
 			// Britain and Canada imposed: each of them.
 			cd.ev.Target = ts[0]
+			if cd.ev.CAMEO == "030" && strings.HasPrefix(s.Tokens[cd.trig.Start].Norm, "accept") && (told.ev.CAMEO == "039" || strings.HasPrefix(told.ev.CAMEO, "045")) {
+				// "accepted the offer" of mediation: CAMEO's own code.
+				if v, ok := c.Table.Lookup("038"); ok {
+					cd.ev.CAMEO, cd.ev.Goldstein, cd.ev.QuadClass, cd.ev.Plover = v.Code, v.Goldstein, v.Quad, v.Plover
+				}
+			}
 			cd.ev.Confidence -= 0.1
 			for _, t := range ts[1:] {
 				n := *cd
@@ -3079,10 +3086,10 @@ func repressionTargets(local []*cand) {
 // earlier event whose pattern named that thing ("signed a ceasefire
 // agreement", "imposed sanctions"): its doer, or the one it was done to
 // when the doer is the one acting now.
-func toldBefore(s *Sentence, cd *cand, events []*cand) []event.Actor {
+func toldBefore(s *Sentence, cd *cand, events []*cand) ([]event.Actor, *cand) {
 	k := cd.object
 	if k < 0 || k >= len(s.Tokens) || !definite(s, k) {
-		return nil
+		return nil, nil
 	}
 	word := kindOfThing(s.Tokens[k].Norm)
 	for i := len(events) - 1; i >= 0; i-- {
@@ -3126,9 +3133,9 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) []event.Actor {
 				out = append(out, party)
 			}
 		}
-		return out
+		return out, o
 	}
-	return nil
+	return nil, nil
 }
 
 // kindCodes are the CAMEO codes of acts a kind of thing names: "the
