@@ -186,8 +186,8 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 func foldVictims(local, events []*cand) {
 	for _, v := range local {
 		e := &v.ev
-		if !v.victim || v.anaphor || e.Source.Country != "" || e.Source.Agent != "" || e.Target.Country == "" {
-			continue
+		if !v.victim || v.anaphor || e.Source.Country != "" || e.Source.Agent != "" || e.Target.Country == "" || forceRank(e.CAMEO) < 3 {
+			continue // an arrest told by its victims is an act of its own
 		}
 		// The most forceful act against that country, latest first.
 		var best *cand
@@ -644,7 +644,23 @@ func implicitDoers(s *Sentence, local []*cand, mm *memory, story string) {
 		if cd.anaphor || cd.noun || e.Source.Country != "" || e.Source.Agent != "" || !strings.HasPrefix(e.CAMEO, "17") {
 			continue
 		}
-		if e.Target.Country == "" || stateAgents[e.Target.Agent] || !passiveTrigger(s, cd.trig) {
+		if !passiveTrigger(s, cd.trig) {
+			continue
+		}
+		if (e.Target.Country == "" && e.Target.Agent == "" || e.Target.Country == story && e.Target.Agent == "CVL") && story != "" && unnamedPeople(s, cd.trig) {
+			// "At least 40 people were arrested": in a story about one
+			// country, its people; the protesters or opposition it told
+			// of last, if any.
+			e.Target = event.Actor{Country: story, Agent: "CVL", Code: story + "CVL"}
+			for _, agent := range []string{"OPP", "CVL"} {
+				if m, ok := mm.byAgent[agent]; ok && m.Country == story {
+					e.Target = actorOf(&m)
+					break
+				}
+			}
+			cd.tgtIdx = -1
+		}
+		if e.Target.Country == "" || stateAgents[e.Target.Agent] {
 			continue
 		}
 		src := -1
@@ -669,6 +685,27 @@ func implicitDoers(s *Sentence, local []*cand, mm *memory, story string) {
 		e.Confidence -= 0.2
 	}
 }
+
+// unnamedPeople reports a passive whose subject is people no one names a
+// party ("at least 40 people were detained", "dozens were arrested",
+// "three students were held").
+func unnamedPeople(s *Sentence, tr Trigger) bool {
+	p := s.parsed
+	if p == nil || tr.Start >= len(p.node) || p.node[tr.Start] < 0 {
+		return false
+	}
+	n := p.child(p.node[tr.Start], syntax.NsubjPass)
+	if n < 0 || p.owner[n] >= 0 && s.Actors[p.owner[n]].Agent != "CVL" {
+		return false
+	}
+	return peopleNouns[strings.ToLower(p.t[n].Lemma)] || p.t[n].Tag == syntax.NUM ||
+		p.t[n].Tag == syntax.NOUN && p.child(n, syntax.Nummod) >= 0 && strings.HasSuffix(strings.ToLower(p.t[n].Form), "s")
+}
+
+// peopleNouns are nouns for people that name no party.
+var peopleNouns = map[string]bool{"people": true, "person": true, "protester": true, "demonstrator": true,
+	"activist": true, "student": true, "supporter": true, "man": true, "woman": true, "resident": true,
+	"dozen": true, "hundred": true, "youth": true}
 
 // stateAgents are the agents of a state's own force: an agentless arrest
 // of them is no act of their state's police.
