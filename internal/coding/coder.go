@@ -911,6 +911,7 @@ func sentencePlace(s *Sentence) string {
 type memory struct {
 	byAgent map[string]actors.Mention // last named actor of each agent type
 	subject *actors.Mention           // source of the last event
+	said    *actors.Mention           // subject of the last sentence's main clause, if a party
 	person  *actors.Mention           // the first person or official the last sentence named
 	body    *actors.Mention           // the first state, group or body the last sentence named as a party
 	names   map[string]actors.Mention // surname (folded) → the titled mention it was first named with
@@ -957,6 +958,36 @@ func (mm *memory) remember(s *Sentence, local []*cand) {
 			break
 		}
 	}
+	mm.said = mainSubject(s)
+}
+
+// mainSubject is the party that is the subject of the sentence's main
+// clause ("The Houthis said the strikes killed three civilians"), or nil:
+// the one a "they" opening the next sentence most likely means.
+func mainSubject(s *Sentence) *actors.Mention {
+	p := s.parsed
+	if p == nil {
+		return nil
+	}
+	for v := range p.t {
+		if p.t[v].Head >= 0 {
+			continue
+		}
+		n := p.child(v, syntax.Nsubj)
+		if n < 0 || p.pronounWord(n) {
+			return nil
+		}
+		mi := p.mention(s, n)
+		if mi < 0 {
+			return nil
+		}
+		m := s.Actors[mi]
+		if m.Unresolved || m.Modifier || m.Country == "" && m.Agent != "IGO" {
+			return nil
+		}
+		return &m
+	}
+	return nil
 }
 
 // backRoles are role words that, after "the", refer to a party named
@@ -1242,6 +1273,9 @@ func (mm *memory) resolve(s *Sentence) {
 		}
 	case "they":
 		ante = mm.subject
+		if mm.said != nil {
+			ante = mm.said
+		}
 	case "he", "she":
 		ante = mm.person
 	}
