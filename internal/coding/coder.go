@@ -848,6 +848,29 @@ func resolveRoles(s *Sentence, story string, firstVerb int) {
 	}
 }
 
+// ownSideGuess corrects a force given its country only by the story
+// ("The group said it had killed dozens of soldiers") when that made them
+// the attacker's own: the attacker's last violent act before went to
+// another country's side, and so does this one. It returns that country,
+// or "".
+func ownSideGuess(s *Sentence, src, tgt int, prior []*cand) string {
+	a, t := &s.Actors[src], &s.Actors[tgt]
+	if t.Country != a.Country || !strings.HasSuffix(t.Rule, " + country from context") || stateAgents[a.Agent] {
+		return ""
+	}
+	for i := len(prior) - 1; i >= 0; i-- {
+		o := &prior[i].ev
+		if !violent(o.CAMEO) || o.Source.Code != a.Code() {
+			continue
+		}
+		if o.Target.Country != "" && o.Target.Country != a.Country {
+			return o.Target.Country
+		}
+		return ""
+	}
+	return ""
+}
+
 // domesticAgents are the agent types that belong to a country's state or
 // politics, unlike aid groups, the press or business, which come from
 // anywhere.
@@ -912,6 +935,7 @@ type memory struct {
 	byAgent map[string]actors.Mention // last named actor of each agent type
 	subject *actors.Mention           // source of the last event
 	said    *actors.Mention           // subject of the last sentence's main clause, if a party
+	group   *actors.Mention           // the last armed, political or other group named
 	person  *actors.Mention           // the first person or official the last sentence named
 	body    *actors.Mention           // the first state, group or body the last sentence named as a party
 	names   map[string]actors.Mention // surname (folded) → the titled mention it was first named with
@@ -926,6 +950,11 @@ func (mm *memory) remember(s *Sentence, local []*cand) {
 	}
 	mm.learnNames(s)
 	mm.learnBodies(s)
+	for i := range s.Actors {
+		if m := s.Actors[i]; m.Kind == actors.KindGroup && !m.Modifier && !m.Unresolved {
+			mm.group = &m
+		}
+	}
 	// "He", "She" in the next sentence: the first person or official this
 	// one names (mostly its subject).
 	for i := range s.Actors {
@@ -1242,10 +1271,32 @@ func (mm *memory) resolveBodies(s *Sentence) {
 	}
 }
 
+// groupWords name, after "the", the group the story named last ("after
+// the group fired two missiles").
+var groupWords = map[string]bool{"group": true, "movement": true, "organisation": true, "organization": true}
+
+// resolveGroup makes "the group", "the movement" a mention of the group
+// named last, where the dictionaries found no party there.
+func (mm *memory) resolveGroup(s *Sentence) {
+	if mm.group == nil {
+		return
+	}
+	for k := 1; k < len(s.Tokens); k++ {
+		if !groupWords[s.Tokens[k].Norm] || s.Tokens[k-1].Norm != "the" || isActorAt(s, s.Tokens[k].Start) {
+			continue
+		}
+		if k+1 < len(s.Tokens) && (nameWord(s.Tokens[k+1]) || s.Tokens[k+1].Norm == "of") {
+			continue // "the Group of Seven", "the group of experts"
+		}
+		insertMention(s, referenceAt(s, *mm.group, k, "refers to "+mm.group.Text))
+	}
+}
+
 // resolve gives referring words in s the actors they refer to.
 func (mm *memory) resolve(s *Sentence) {
 	mm.resolveNames(s)
 	mm.resolveBodies(s)
+	mm.resolveGroup(s)
 	toks := s.Tokens
 	for i := range s.Actors {
 		m := &s.Actors[i]
@@ -2071,6 +2122,11 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	if tgt >= 0 {
 		cd.tgtIdx = tgt
 		cd.ev.Target = actorOf(&s.Actors[tgt])
+		if src >= 0 && violent(code.Code) {
+			if c := ownSideGuess(s, src, tgt, prior); c != "" {
+				cd.ev.Target.Country, cd.ev.Target.Code = c, c+cd.ev.Target.Agent
+			}
+		}
 	}
 	// Don't code an actor acting on itself through the same words.
 	if src >= 0 && src == tgt {
