@@ -730,6 +730,11 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 			if v := p.node[tr.Start]; v >= 0 && (p.t[v].Tag == syntax.NOUN || p.t[v].Tag == syntax.PROPN) {
 				continue
 			}
+			if v := p.node[tr.Start]; v >= 0 && (p.t[v].Rel == syntax.Aux || p.t[v].Rel == syntax.AuxPass) {
+				// "has rejected offers of talks": "has" helps another verb
+				// and is no "have talks".
+				continue
+			}
 		}
 		if tr.Pattern.Kind == "phrase" && len(tr.Pattern.Elements) == 1 && tr.Start < len(p.node) {
 			// "illegal fishing", "an unacceptable delay": an adjective of
