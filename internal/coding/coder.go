@@ -3111,9 +3111,21 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			cd.ev.Confidence -= 0.2
 			continue
 		}
-		if mediation(cd.ev.CAMEO) {
+		if mediation(cd.ev.CAMEO) || hostsTalks(s, cd) {
 			// "Togo offered to mediate": between the story's two sides.
-			if a, b := storyPair(events, salience); a != "" && b != "" && cd.ev.Source.Country != a && cd.ev.Source.Country != b {
+			if a, b := storyPair(events, salience); a != "" && b != "" && cd.ev.Source.Country != a && cd.ev.Source.Country != b &&
+				(mediation(cd.ev.CAMEO) || !actedWith(events, cd.ev.Source.Country, a, b)) {
+				if !mediation(cd.ev.CAMEO) {
+					// "Brazil offered to host talks": a third party hosting
+					// the two sides' talks mediates.
+					mc := "045"
+					if strings.HasPrefix(cd.ev.CAMEO, "03") {
+						mc = "039"
+					}
+					if v, ok := c.Table.Lookup(mc); ok {
+						cd.ev.CAMEO, cd.ev.Goldstein, cd.ev.QuadClass, cd.ev.Plover = v.Code, v.Goldstein, v.Quad, v.Plover
+					}
+				}
 				cd.ev.Target = event.Actor{Country: a, Code: a}
 				cd.ev.Confidence -= 0.2
 				n := *cd
@@ -3509,6 +3521,41 @@ func repression(code string) bool {
 
 // mediation reports the codes of mediating or offering to mediate, acts
 // done between two others.
+// actedWith reports whether country c did something together with a or
+// b (one act, c and one of them among its doers: "The leaders of A, B, C
+// and D signed …"): one of the parties, hosting talks, does not mediate.
+func actedWith(events []*cand, c, a, b string) bool {
+	for _, o := range events {
+		if o.ev.Source.Country != c {
+			continue
+		}
+		for _, p := range events {
+			if p.sent == o.sent && p.trig.Start == o.trig.Start && (p.ev.Source.Country == a || p.ev.Source.Country == b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hostsTalks reports hosting talks, or offering to, with no one named
+// to talk: "offered to host talks", "will host the negotiations".
+func hostsTalks(s *Sentence, cd *cand) bool {
+	if !strings.HasPrefix(cd.ev.CAMEO, "036") && !strings.HasPrefix(cd.ev.CAMEO, "043") {
+		return false
+	}
+	host, talks := false, false
+	for k := cd.trig.Start; k < cd.trig.End && k < len(s.Tokens); k++ {
+		switch s.Tokens[k].Norm {
+		case "host", "hosts", "hosted", "hosting":
+			host = true
+		case "talks", "negotiations":
+			talks = true
+		}
+	}
+	return host && talks
+}
+
 func mediation(code string) bool {
 	return code == "039" || strings.HasPrefix(code, "045")
 }
