@@ -1665,9 +1665,10 @@ func namedBefore(s *Sentence, k int) map[string]bool {
 	return out
 }
 
-// asides marks the tokens before k that stand in a relative clause set
-// off by commas (", which Burkina Faso left last year,") or in
-// parentheses: what they name is not the sentence's own party.
+// asides marks the tokens before k that stand in a relative clause or an
+// apposition set off by commas (", which Burkina Faso left last year,",
+// ", a close ally of Peru,") or in parentheses: what they name is not the
+// sentence's own party.
 func asides(toks []text.Token, k int) []bool {
 	out := make([]bool, k)
 	rel, paren := false, 0
@@ -1677,7 +1678,8 @@ func asides(toks []text.Token, k int) []bool {
 			paren++
 		case w == ")" && paren > 0:
 			paren--
-		case (w == "which" || w == "who" || w == "whose") && i > 0 && toks[i-1].Text == ",":
+		case (w == "which" || w == "who" || w == "whose" || w == "a" || w == "an") && i > 0 && toks[i-1].Text == ",":
+			// and ", a close ally of Pakistan,": an apposition
 			rel = true
 		case w == "," && rel:
 			rel = false
