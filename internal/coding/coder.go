@@ -1432,7 +1432,7 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			if !ok {
 				continue
 			}
-			if x, y, ok := lastJoint(events); ok && x.Country == y.Country && sidesWords[pw[len(pw)-1]] {
+			if x, y, ok := lastJoint(events, true); ok && sidesWords[pw[len(pw)-1]] {
 				// "The government and the rebels signed a truce … the two
 				// sides will exchange prisoners": one country's two sides.
 				i = insertGroup(s, i, i+len(pw), x, y) - 1
@@ -1494,15 +1494,18 @@ var sidesWords = map[string]bool{"sides": true, "parties": true, "sides'": true}
 
 // lastJoint returns the two parties of the last event whose doer acted
 // jointly with another party of a different code ("the government and
-// the rebels signed …").
-func lastJoint(events []*cand) (a, b event.Actor, ok bool) {
+// the rebels signed …"), looking only at the latest sentence with an act
+// between parties; with domestic, at any sentence, and only for two sides
+// of one country (the sides of a civil war stay its sides while others,
+// a mediator or foreign powers, act in between).
+func lastJoint(events []*cand, domestic bool) (a, b event.Actor, ok bool) {
 	var last *Sentence // only the latest sentence with an act between parties
 	for j := len(events) - 1; j >= 0; j-- {
 		e := events[j]
 		if e.srcIdx < 0 || e.sent == nil || e.anaphor || e.noun || e.ev.Target.Country == "" && e.ev.Target.Agent == "" {
 			continue // an event noun ("talks mediated by Qatar"), or an act of no one to no one
 		}
-		if last != nil && e.sent != last {
+		if last != nil && e.sent != last && !domestic {
 			break
 		}
 		last = e.sent
@@ -1522,7 +1525,7 @@ func lastJoint(events []*cand) (a, b event.Actor, ok bool) {
 				continue
 			}
 			o := &s.Actors[k]
-			if o.Country != "" && m.Country != "" && o.Code() != m.Code() {
+			if o.Country != "" && m.Country != "" && o.Code() != m.Code() && (!domestic || o.Country == m.Country) {
 				if k < e.srcIdx {
 					return actorOf(o), actorOf(m), true
 				}
