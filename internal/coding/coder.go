@@ -2242,6 +2242,18 @@ var symmetric = map[string]bool{"041": true, "046": true, "057": true,
 // cooperate, cease fire, cut ties or clash.
 var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true, "08": true, "16": true, "19": true}
 
+// reciprocal reports an act that parties joined as one subject do to each
+// other when no one else is named; praising, defending or rallying
+// support (051–053) is said of a third ("France and Britain welcomed the
+// ceasefire"), never of each other.
+func reciprocal(code string) bool {
+	switch {
+	case strings.HasPrefix(code, "051"), strings.HasPrefix(code, "052"), strings.HasPrefix(code, "053"):
+		return false
+	}
+	return reciprocalRoots[code[:2]]
+}
+
 // mutual adds the reverse of each symmetric event that has two parties.
 func mutual(cs []*cand) []*cand {
 	n := len(cs)
@@ -2355,7 +2367,7 @@ func expand(s *Sentence, cd *cand) []*cand {
 			}
 		}
 	}
-	if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && !reciprocalRoots[cd.ev.CAMEO[:2]] && !eachOther(s, cd) {
+	if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && !reciprocal(cd.ev.CAMEO) && !eachOther(s, cd) {
 		// "Turkey and Qatar condemned the raid": each did it, neither to
 		// the other.
 		var out []*cand
