@@ -2245,10 +2245,11 @@ var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": 
 // reciprocal reports an act that parties joined as one subject do to each
 // other when no one else is named; praising, defending or rallying
 // support (051–053) is said of a third ("France and Britain welcomed the
-// ceasefire"), never of each other.
+// ceasefire"), and so is mediating ("Egypt and Qatar, which have hosted
+// talks between the warring parties"), never of each other.
 func reciprocal(code string) bool {
 	switch {
-	case strings.HasPrefix(code, "051"), strings.HasPrefix(code, "052"), strings.HasPrefix(code, "053"):
+	case strings.HasPrefix(code, "051"), strings.HasPrefix(code, "052"), strings.HasPrefix(code, "053"), mediation(code):
 		return false
 	}
 	return reciprocalRoots[code[:2]]
