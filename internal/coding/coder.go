@@ -3304,7 +3304,8 @@ var kindCodes = map[string][]string{
 	"sanctions":   {"163"},
 	"agreement":   {"057"},
 	"withdrawal":  {"0874", "0356"},
-	"offer":       {"03"}, // "offered to host talks", coded as the intention to meet
+	"offer":       {"03"},       // "offered to host talks", coded as the intention to meet
+	"incursion":   {"15", "19"}, // aircraft entering airspace (150) or troops crossing in force
 	"release":     {"0841"},
 }
 
@@ -3368,7 +3369,7 @@ var thingKinds = map[string]string{
 	"provocation": "act", "escalation": "act", "aggression": "violence", "violation": "act",
 	"attack": "violence", "strike": "violence", "raid": "violence", "assault": "violence",
 	"shelling": "violence", "bombing": "violence", "killing": "violence", "massacre": "violence",
-	"ambush": "violence", "incursion": "violence", "clash": "violence", "shooting": "violence",
+	"ambush": "violence", "incursion": "incursion", "clash": "violence", "shooting": "violence",
 	"death": "violence",
 	// A noun and the verb forms of the same act: "the expulsion" after
 	// "expelled", "the arrests" after "detained".
