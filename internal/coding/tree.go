@@ -570,6 +570,20 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 			}
 		}
 	}
+	for _, t := range p.kids[v] {
+		if r.tgtOK || p.t[t].Rel != syntax.Obj && p.t[t].Rel != syntax.Obl {
+			continue
+		}
+		if k := p.child(t, syntax.NmodPoss); k >= 0 && p.pronounWord(k) {
+			// "Estonia said Russian jets had entered its airspace": a
+			// possessive in what was said is the sayer's.
+			if sd := p.speaker(v); sd >= 0 {
+				if mi := p.doerMention(s, sd); mi >= 0 && !sameParty(s, r.src, mi) {
+					r.tgt, r.tgtOK, r.tgtRel = mi, true, p.t[t].Rel.String()+">nmod:poss=nsubj of the verb above"
+				}
+			}
+		}
+	}
 	return r
 }
 
