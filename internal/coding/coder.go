@@ -3152,6 +3152,16 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 				continue
 			}
 		}
+		if appealToSides(cd.ev.CAMEO) {
+			// "Egypt called for a humanitarian truce": an appeal to yield,
+			// meet or settle that names no one is made to the sides of the
+			// civil conflict the story tells.
+			if x, y, ok := lastJoint(events, true); ok && x.Country != cd.ev.Source.Country && x.Country == y.Country {
+				cd.ev.Target = event.Actor{Country: x.Country, Code: x.Country}
+				cd.ev.Confidence -= 0.2
+				continue
+			}
+		}
 		// The other party of the story: "Pakistan withdrew its ambassador"
 		// in a story about Pakistan and Iran was done to Iran.
 		a, b := storyPair(events, salience)
@@ -3555,6 +3565,13 @@ func actedWith(events []*cand, c, a, b string) bool {
 		}
 	}
 	return false
+}
+
+// appealToSides reports an appeal to yield, to meet or negotiate, to
+// settle or to accept mediation (025–028): what one asks of the sides of
+// a conflict.
+func appealToSides(code string) bool {
+	return code >= "025" && code < "029"
 }
 
 // hostsTalks reports hosting talks, or offering to, with no one named
