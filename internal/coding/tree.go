@@ -467,6 +467,16 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 	if d := p.doer(v); d >= 0 && !p.pronounWord(d) && !relativePronouns[strings.ToLower(p.t[d].Form)] {
 		r.src, r.srcOK = p.doerMention(s, d), true
 		r.srcRel = p.t[d].Rel.String()
+		if c := p.coordRoot(v); r.src < 0 && c != v && p.t[c].Rel == syntax.Ccomp {
+			// "Caracas said the unit had entered … and accused Colombia
+			// of …": no party is the first verb's subject, so the second
+			// verb is the sayer's own, hung on the wrong verb.
+			if sd := p.speaker(c); sd >= 0 {
+				if mi := p.doerMention(s, sd); mi >= 0 {
+					r.src, r.srcRel = mi, "nsubj of the verb above (conj)"
+				}
+			}
+		}
 	} else if d >= 0 && p.pronounWord(d) {
 		// "Rwanda said it supported the deal": the pronoun subject of a
 		// clause said or thought is the one who said it.
