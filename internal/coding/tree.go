@@ -312,7 +312,16 @@ func (p *parse) mentionOf(s *Sentence, n int, doer bool) int {
 		return role
 	}
 	if p.t[n].Tag == syntax.PROPN && p.child(n, syntax.Case) < 0 {
-		first := p.tokenOf(s, p.leftmost(n))
+		// A name the dictionaries do not know, right after a titled
+		// mention ("Colombia's foreign minister, Mariana Restrepo Villa"):
+		// the name's first word is its own or its compounds' first.
+		fw := n
+		for _, k := range p.kids[n] {
+			if rel := p.t[k].Rel; (rel == syntax.Compound || rel == syntax.Flat) && k < fw {
+				fw = k
+			}
+		}
+		first := p.tokenOf(s, fw)
 		for mi := range s.Actors {
 			if m := &s.Actors[mi]; m.End <= first && m.End >= first-1 && !m.Modifier && m.End > 0 && !s.Tokens[m.End-1].Punct {
 				return mi
