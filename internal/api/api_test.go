@@ -55,7 +55,7 @@ func newFixture(t testing.TB) *fixture {
 	f := &fixture{st: st, texts: map[string]string{}}
 	err = ingest.Read("testdata/articles.jsonl", ingest.Options{}, func(a ingest.Article) error {
 		r := pipe.Code(a)
-		store.AssignIDs(a.ID, r.Events)
+		event.AssignIDs(a.ID, r.Events)
 		f.events = append(f.events, r.Events...)
 		f.texts[a.ID] = r.Text
 		return st.PutArticle(ctx, store.Article{ID: a.ID, URL: a.URL, Title: a.Title, Published: a.Published,

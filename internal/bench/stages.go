@@ -144,8 +144,12 @@ func CodeStage(p *pipeline.Pipeline, w *Work) {
 	w.Raw = p.Coder.Code(coding.Article{ID: w.Article.ID, Published: w.Article.Published}, w.Coded)
 }
 
-// FusionStage merges the article's mentions of one happening.
-func FusionStage(w *Work) { w.Events = fusion.Article(w.Raw) }
+// FusionStage merges the article's mentions of one happening and gives
+// each event its stable id, as pipeline.Code does.
+func FusionStage(w *Work) {
+	w.Events = fusion.Article(w.Raw)
+	event.AssignIDs(w.Article.ID, w.Events)
+}
 
 func appendNew(list []string, s string) []string {
 	for _, x := range list {

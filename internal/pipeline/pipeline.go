@@ -269,8 +269,9 @@ func (p *Pipeline) Code(a ingest.Article) Result {
 	if coder == nil {
 		coder = p.Coder
 	}
-	evs := coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents)
-	return Result{Article: a, Text: cleaned.Text, Events: fusion.Article(evs)}
+	evs := fusion.Article(coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents))
+	event.AssignIDs(a.ID, evs)
+	return Result{Article: a, Text: cleaned.Text, Events: evs}
 }
 
 // Tree tags and parses one sentence's words for the coder, or returns nil

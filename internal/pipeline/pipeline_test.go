@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad/internal/eval"
 	"github.com/dyad-events/dyad/internal/ingest"
@@ -81,6 +82,25 @@ func TestSeedArticle(t *testing.T) {
 		var b bytes.Buffer
 		res.Write(&b, true)
 		t.Errorf("seed: %d false alarms\n%s", res.FP, b.String())
+	}
+}
+
+// Coding the same article twice gives every event the same id, and no two
+// events of an article share one.
+func TestStableIDs(t *testing.T) {
+	p := newPipeline(t)
+	a := ingest.Article{ID: "ids", Published: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
+		Text: "Chad and Sudan agreed on Monday to reopen their border. Chad and Sudan agreed on Monday to reopen their border. Niger expelled a French diplomat."}
+	first, second := p.Code(a).Events, p.Code(a).Events
+	if len(first) < 3 || len(first) != len(second) {
+		t.Fatalf("got %d and %d events", len(first), len(second))
+	}
+	seen := map[string]bool{}
+	for i := range first {
+		if first[i].ID == "" || first[i].ID != second[i].ID || seen[first[i].ID] {
+			t.Errorf("event %d: ids %q and %q (seen before: %v)", i, first[i].ID, second[i].ID, seen[first[i].ID])
+		}
+		seen[first[i].ID] = true
 	}
 }
 

@@ -3,10 +3,7 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strconv"
 	"time"
-
-	"github.com/dyad-events/dyad/internal/event"
 )
 
 // Hash is an article's content hash: what makes two articles the same
@@ -21,37 +18,4 @@ func Hash(published time.Time, title, text, html string) string {
 		h.Write([]byte(s))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// EventID is an event's stable id: a hash of its article id, evidence
-// start, CAMEO code, source and target codes. Coding the same article
-// again gives the same ids.
-func EventID(articleID string, e event.Event) string {
-	h := sha256.New()
-	for _, s := range []string{articleID, strconv.Itoa(e.Evidence.Start), e.CAMEO, e.Source.Code, e.Target.Code} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil)[:12])
-}
-
-// AssignIDs sets the id of every event of one article that has none, with
-// EventID; a second event with the same id in the article gets "-2", "-3"…
-// appended, so ids stay unique and deterministic.
-func AssignIDs(articleID string, evs []event.Event) {
-	seen := make(map[string]int, len(evs))
-	for i := range evs {
-		if evs[i].Article == "" {
-			evs[i].Article = articleID
-		}
-		id := evs[i].ID
-		if id == "" {
-			id = EventID(articleID, evs[i])
-		}
-		seen[id]++
-		if n := seen[id]; n > 1 {
-			id += "-" + strconv.Itoa(n)
-		}
-		evs[i].ID = id
-	}
 }

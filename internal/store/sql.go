@@ -169,7 +169,7 @@ func (s *DB) PutArticles(ctx context.Context, batch []Coded) (Tally, error) {
 			c.Article.Hash = Hash(c.Article.Published, c.Article.Title, c.Article.Text, "")
 		}
 		c.Events = append([]event.Event(nil), c.Events...)
-		AssignIDs(c.Article.ID, c.Events)
+		event.AssignIDs(c.Article.ID, c.Events)
 	}
 	sort.SliceStable(batch, func(i, j int) bool {
 		if batch[i].Article.Hash != batch[j].Article.Hash {
