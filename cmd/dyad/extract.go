@@ -70,7 +70,7 @@ func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
 		io.Dedup = dedup.New(c.dedup)
 	}
 	llmOpt := pipeline.LLMOptions{URL: c.llmURL, Model: c.llmModel, APIKey: os.Getenv("DYAD_LLM_KEY")}
-	return io, pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs, LLM: llmOpt, OneSided: c.oneSided}, nil
+	return io, pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs, LLM: llmOpt, OneSided: c.oneSided, Version: binaryVersion()}, nil
 }
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/dyad-events/dyad/data"
 	placesdata "github.com/dyad-events/dyad/data/places"
+	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 // runVersion prints the binary's version and a digest of each bundled
@@ -19,7 +20,7 @@ func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int 
 	fl := flag.NewFlagSet("version", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dyad version\n\nPrints the binary's version and digests of the bundled dictionaries, patterns, gazetteer and model.")
+		fmt.Fprintln(stderr, "usage: dyad version\n\nPrints the binary's version, digests of the bundled dictionaries, patterns, gazetteer and model, and the coder version every event coded with them carries (its \"coder\" field).")
 	}
 	if err := fl.Parse(args); err != nil {
 		if err == flag.ErrHelp {
@@ -51,6 +52,13 @@ func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		fmt.Fprintf(stdout, "%-10s %s\n", s.name, d)
 	}
+	// What every event coded with the bundled data carries as "coder".
+	d, err := pipeline.DataDigest(pipeline.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "dyad version: %v\n", err)
+		return exitFail
+	}
+	fmt.Fprintf(stdout, "%-10s %s+%s\n", "coder", binaryVersion(), d)
 	return exitOK
 }
 

@@ -84,4 +84,8 @@ type Event struct {
 	NumArticles int `json:"num_articles,omitempty"`
 	// Rule names the dictionary patterns that produced the event (--explain).
 	Rule string `json:"rule,omitempty"`
+	// Coder is the version of the coder that produced the event: the
+	// binary's version and a digest of the dictionaries, patterns, code
+	// tables, gazetteer and model it used (see `dyad version`).
+	Coder string `json:"coder,omitempty"`
 }

@@ -4,11 +4,17 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/coding"
 	"github.com/dyad-events/dyad/internal/coding/llm"
@@ -35,6 +41,9 @@ type Pipeline struct {
 	// Use is the coder Code uses: the rule coder unless Options chose
 	// another.
 	Use coding.EventCoder
+	// CoderVersion is what every event's Coder field says: the binary's
+	// version and DataDigest, or "" when Options gave no version.
+	CoderVersion string
 }
 
 // Options add users' dictionaries to the bundled ones.
@@ -47,11 +56,59 @@ type Options struct {
 	// OneSided keeps events with a source and no target ("X resigned").
 	OneSided  bool
 	VerbFiles []string // user verb pattern files or directories
+	// Version is the binary's version; when set, every event carries it
+	// with a digest of the data in use (Pipeline.CoderVersion).
+	Version string
 }
 
 // LLMOptions choose the language-model coder.
 type LLMOptions struct {
 	URL, Model, APIKey string
+}
+
+// DataDigest is a digest of everything the coder reads besides its own
+// code: the bundled data (dictionaries, patterns, code tables, model),
+// the gazetteer, the user's dictionary and pattern files, and the
+// language model named, if any. Two runs with the same binary and the same
+// digest code alike.
+func DataDigest(opt Options) (string, error) {
+	h := sha256.New()
+	for _, set := range []struct {
+		fsys fs.FS
+		name string
+	}{{data.FS, "data"}, {placesdata.FS, "gazetteer"}} {
+		d, err := data.Digest(set.fsys, ".")
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s %s\n", set.name, d)
+	}
+	for _, paths := range [][]string{opt.ActorFiles, opt.VerbFiles} {
+		for _, path := range paths {
+			d, err := data.Digest(os.DirFS(path), ".")
+			if err != nil {
+				// A file, not a folder: its own bytes.
+				d, err = fileDigest(path)
+			}
+			if err != nil {
+				return "", fmt.Errorf("digest %s: %w", path, err)
+			}
+			fmt.Fprintf(h, "user %s %s\n", filepath.Base(path), d)
+		}
+	}
+	if opt.LLM.URL != "" {
+		fmt.Fprintf(h, "llm %s %s\n", opt.LLM.URL, opt.LLM.Model)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12], nil
+}
+
+func fileDigest(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])[:12], nil
 }
 
 // New loads the bundled dictionaries, tables and gazetteer.
@@ -86,6 +143,13 @@ func New(opt Options) (*Pipeline, error) {
 	}
 	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs, OneSided: opt.OneSided}, Places: gaz, Syntax: model}
 	p.Use = p.Coder
+	if opt.Version != "" {
+		d, err := DataDigest(opt)
+		if err != nil {
+			return nil, err
+		}
+		p.CoderVersion = opt.Version + "+" + d
+	}
 	if opt.LLM.URL != "" {
 		if opt.LLM.Model == "" {
 			return nil, fmt.Errorf("llm coder: a model name is needed")
@@ -271,6 +335,9 @@ func (p *Pipeline) Code(a ingest.Article) Result {
 	}
 	evs := fusion.Article(coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents))
 	event.AssignIDs(a.ID, evs)
+	for i := range evs {
+		evs[i].Coder = p.CoderVersion
+	}
 	return Result{Article: a, Text: cleaned.Text, Events: evs}
 }
 

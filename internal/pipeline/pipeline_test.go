@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -101,6 +102,49 @@ func TestStableIDs(t *testing.T) {
 			t.Errorf("event %d: ids %q and %q (seen before: %v)", i, first[i].ID, second[i].ID, seen[first[i].ID])
 		}
 		seen[first[i].ID] = true
+	}
+}
+
+// Every event says which coder produced it: the binary's version and a
+// digest of the data, which changes with the user's own patterns.
+func TestCoderVersion(t *testing.T) {
+	verbs := filepath.Join(t.TempDir(), "mine.tsv")
+	write := func(pattern string) {
+		if err := os.WriteFile(verbs, []byte("111\tverb\t"+pattern+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := ingest.Article{ID: "v", Published: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Text: "Ghana expelled a Togolese diplomat on Monday."}
+	coderOf := func() string {
+		p, err := New(Options{Version: "v9", VerbFiles: []string{verbs}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs := p.Code(a).Events
+		if len(evs) == 0 {
+			t.Fatal("no events")
+		}
+		for _, e := range evs {
+			if e.Coder != p.CoderVersion {
+				t.Errorf("event coder %q, pipeline %q", e.Coder, p.CoderVersion)
+			}
+		}
+		return evs[0].Coder
+	}
+	write("scold")
+	first := coderOf()
+	if !strings.HasPrefix(first, "v9+") || len(first) != len("v9+")+12 {
+		t.Errorf("coder = %q, want v9+ and a 12-digit digest", first)
+	}
+	if again := coderOf(); again != first {
+		t.Errorf("same data, coder %q then %q", first, again)
+	}
+	write("berate")
+	if changed := coderOf(); changed == first {
+		t.Errorf("a changed pattern file left the coder at %q", changed)
+	}
+	if e := newPipeline(t).Code(a).Events; len(e) > 0 && e[0].Coder != "" {
+		t.Errorf("no version given, coder %q", e[0].Coder)
 	}
 }
 
