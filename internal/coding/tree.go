@@ -836,8 +836,20 @@ func coordinatedVerbs(s *Sentence, p, t Trigger) bool {
 		if n == pv {
 			return true
 		}
+		if tp.infinitive(n) && pastTense(tp.t[tv].Form) && tp.t[n].Head == pv {
+			// "called on both sides to exercise restraint and offered to
+			// host talks": a past tense is no second infinitive, and
+			// joins the finite verb the infinitive hangs on.
+			return true
+		}
 	}
 	return false
+}
+
+// pastTense reports a verb form in the past tense ("offered", "met").
+func pastTense(form string) bool {
+	w := strings.ToLower(form)
+	return strings.HasSuffix(w, "ed") || irregularParticiple(w)
 }
 
 // conjoinedVerbAt reports that the verb at coder token k and the verb of
