@@ -156,6 +156,11 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			if promise != nil {
 				c.keepPromise(cd, promise, local)
 			}
+			if mediation(cd.ev.CAMEO) && cd.ev.Target.Country != "" && cd.ev.Target.Country == cd.ev.Source.Country {
+				// "offered to host talks between their ministers": one
+				// mediates between others, never with itself.
+				cd.ev.Target, cd.tgtIdx = event.Actor{}, -1
+			}
 			local = append(local, mutual(expandTargets(s, expand(s, cd)))...)
 		}
 		foldVictims(local, events)
