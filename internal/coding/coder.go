@@ -156,6 +156,19 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			if promise != nil {
 				c.keepPromise(cd, promise, local)
 			}
+			if strings.HasPrefix(cd.ev.CAMEO, "15") && ownForces(cd) {
+				// "Taiwan put its forces on high alert": in a story of two
+				// countries, a show of force is aimed at the other one (in
+				// a story of one, at home, it stays there).
+				if x, y := storyPair(events, salience); x != "" && y != "" && (cd.ev.Source.Country == x || cd.ev.Source.Country == y) {
+					other := x
+					if other == cd.ev.Source.Country {
+						other = y
+					}
+					cd.ev.Target, cd.tgtIdx = event.Actor{Country: other, Code: other}, -1
+					cd.ev.Confidence -= 0.2
+				}
+			}
 			if mediation(cd.ev.CAMEO) && cd.ev.Target.Country != "" && cd.ev.Target.Country == cd.ev.Source.Country {
 				// "offered to host talks between their ministers": one
 				// mediates between others, never with itself.
@@ -2246,6 +2259,18 @@ var symmetric = map[string]bool{"041": true, "046": true, "057": true,
 // each other when no one else is named: they agree, meet, make peace,
 // cooperate, cease fire, cut ties or clash.
 var reciprocalRoots = map[string]bool{"03": true, "04": true, "05": true, "06": true, "08": true, "16": true, "19": true}
+
+// ownForces reports an event whose target is the doer's own armed forces
+// or police ("its forces", "Taiwanese troops" of Taiwan).
+func ownForces(cd *cand) bool {
+	t := cd.ev.Target
+	switch t.Agent {
+	case "MIL", "COP":
+	default:
+		return false
+	}
+	return t.Country == "" || t.Country == cd.ev.Source.Country
+}
 
 // reciprocal reports an act that parties joined as one subject do to each
 // other when no one else is named; praising, defending or rallying
