@@ -2972,11 +2972,19 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 		}
 	}
 	published := a.Published.Format("2006-01-02")
+	aside := asides(s.Tokens, len(s.Tokens))
+	trigAside := cd.trig.Start < len(aside) && aside[cd.trig.Start]
 	for i, d := range s.Dates {
 		if deadline(s, d) || d.Date.Format("2006-01-02") > published {
 			// "stay until December", "double trade by 2030", "will meet
 			// next month": when something is due is not when this was
 			// said, agreed or threatened.
+			continue
+		}
+		if k := tokenAt(s, d.Start); k < len(aside) && aside[k] && !trigAside || attributiveDate(s, d) {
+			// "ECOWAS, which Niger left a year ago, expressed concern":
+			// the aside's time is not the act's; nor is "the November 2024
+			// ceasefire" a time, but the name of a thing.
 			continue
 		}
 		dist := d.Start - at
@@ -3001,6 +3009,24 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 	cd.ev.Date = d.Date.Format("2006-01-02")
 	cd.ev.DatePrecision = d.Precision
 	cd.ev.DateConflict = d.Conflict
+}
+
+// attributiveDate reports a date written as a modifier of the noun after
+// it ("the November 2024 ceasefire", "a 2018 peace deal").
+func attributiveDate(s *Sentence, d DateRef) bool {
+	k, e := tokenAt(s, d.Start), tokenAt(s, d.End)
+	if k == 0 || k >= len(s.Tokens) || e >= len(s.Tokens) {
+		return false
+	}
+	switch s.Tokens[k-1].Norm {
+	case "the", "a", "an", "its", "their", "his", "her", "this", "that":
+	default:
+		return false
+	}
+	if p := s.parsed; p != nil && e < len(p.node) && p.node[e] >= 0 {
+		return p.t[p.node[e]].Tag == syntax.NOUN
+	}
+	return false
 }
 
 // deadline reports a date expression that sets a limit rather than a
