@@ -2981,10 +2981,12 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 			// said, agreed or threatened.
 			continue
 		}
-		if k := tokenAt(s, d.Start); k < len(aside) && aside[k] && !trigAside || attributiveDate(s, d) {
-			// "ECOWAS, which Niger left a year ago, expressed concern":
-			// the aside's time is not the act's; nor is "the November 2024
-			// ceasefire" a time, but the name of a thing.
+		if k := tokenAt(s, d.Start); k < len(aside) && aside[k] && !trigAside || attributiveDate(s, d) || s.parsed.inOtherRelative(k, cd.trig.Start) {
+			// "ECOWAS, which Niger left a year ago, expressed concern",
+			// "condemned a breach of an accord the two signed in 2023":
+			// the aside's or relative clause's time is not the act's; nor
+			// is "the November 2024 ceasefire" a time, but the name of a
+			// thing.
 			continue
 		}
 		dist := d.Start - at

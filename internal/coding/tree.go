@@ -341,6 +341,26 @@ func (p *parse) locative(n int) bool {
 var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true,
 	"outside": true, "around": true, "along": true, "within": true}
 
+// inOtherRelative reports that coder token k lies in a relative clause
+// ("an accord the two signed in 2023") that does not hold token at.
+func (p *parse) inOtherRelative(k, at int) bool {
+	if p == nil || k >= len(p.node) || at >= len(p.node) || p.node[k] < 0 || p.node[at] < 0 {
+		return false
+	}
+	for n, hops := p.node[k], 0; n >= 0 && hops < 8; n, hops = p.t[n].Head, hops+1 {
+		if p.t[n].Rel != syntax.AclRelcl {
+			continue
+		}
+		for m := p.node[at]; m >= 0; m = p.t[m].Head {
+			if m == n {
+				return false // the act is in the same relative clause
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // leftmost is the first word of n's phrase (n and the words under it).
 func (p *parse) leftmost(n int) int {
 	best := n
