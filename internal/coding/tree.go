@@ -143,10 +143,16 @@ func (p *parse) doer(v int) int {
 				return -1
 			}
 			if p.t[v].Rel == syntax.Acl {
-				if strings.HasSuffix(strings.ToLower(p.t[v].Form), "ing") {
-					return h // "troops firing on protesters"
+				if !strings.HasSuffix(strings.ToLower(p.t[v].Form), "ing") {
+					return -1
 				}
-				return -1
+				if p.owner[h] < 0 && p.t[h].Rel == syntax.Obj && p.t[h].Head >= 0 {
+					// "issued a statement backing Niamey": what the
+					// statement does, its issuer does.
+					v = p.t[h].Head
+					continue
+				}
+				return h // "troops firing on protesters"
 			}
 			// "…, killing two soldiers", "met Chad's leader to discuss …"
 			if !strings.HasSuffix(strings.ToLower(p.t[v].Form), "ing") && !p.infinitive(v) {
