@@ -3438,7 +3438,7 @@ var thingKinds = map[string]string{
 	"attack": "violence", "strike": "violence", "raid": "violence", "assault": "violence",
 	"shelling": "violence", "bombing": "violence", "killing": "violence", "massacre": "violence",
 	"ambush": "violence", "incursion": "incursion", "clash": "violence", "shooting": "violence",
-	"death": "violence",
+	"death": "violence", "abduction": "violence", "kidnapping": "violence",
 	// A noun and the verb forms of the same act: "the expulsion" after
 	// "expelled", "the arrests" after "detained".
 	"expel": "expulsion", "expelled": "expulsion", "expelling": "expulsion", "expulsion": "expulsion",
