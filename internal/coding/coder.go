@@ -159,8 +159,9 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			if strings.HasPrefix(cd.ev.CAMEO, "15") && ownForces(cd) {
 				// "Taiwan put its forces on high alert": in a story of two
 				// countries, a show of force is aimed at the other one (in
-				// a story of one, at home, it stays there).
-				if x, y := storyPair(events, salience); x != "" && y != "" && (cd.ev.Source.Country == x || cd.ev.Source.Country == y) {
+				// a story of one, or sent to a place at home, it stays
+				// there).
+				if x, y := storyPair(events, salience); x != "" && y != "" && (cd.ev.Source.Country == x || cd.ev.Source.Country == y) && sentencePlace(s) != cd.ev.Source.Country {
 					other := x
 					if other == cd.ev.Source.Country {
 						other = y
