@@ -1965,6 +1965,11 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	if !cd.noun && !cd.victim {
 		tree = treeRoles(s, tr, trigs)
 	}
+	if tree.denial {
+		if v, ok := c.Table.Lookup("016"); ok {
+			code = v
+		}
+	}
 	appealed := false
 	if y, v := appealedTo(s, tr); y >= 0 {
 		// "Obama wants Putin to attack …", "Paris pressed Rome to …": an

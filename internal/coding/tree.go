@@ -491,7 +491,7 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 		return r
 	}
 	v := p.node[tr.Start]
-	if v >= 0 && p.t[v].Tag == syntax.ADJ && tr.Pattern.Kind == "phrase" && len(tr.Pattern.Elements) == 1 {
+	if v >= 0 && (p.t[v].Tag == syntax.ADJ || p.t[v].Tag == syntax.NOUN && p.child(v, syntax.Cop) >= 0) && tr.Pattern.Kind == "phrase" && len(tr.Pattern.Elements) == 1 {
 		return p.judgement(s, v)
 	}
 	if v < 0 || p.t[v].Tag != syntax.VERB {
@@ -646,6 +646,11 @@ func (p *parse) judgement(s *Sentence, v int) (r treeResult) {
 		r.srcRel, r.tgtRel = "none (no judgement)", "none"
 		return r
 	}
+	switch strings.ToLower(p.t[n].Lemma) {
+	case "accusation", "allegation", "claim", "charge", "report":
+		// "Belgrade said the accusations were lies": a denial.
+		r.denial = true
+	}
 	say := -1 // the verb saying it
 	switch c := p.coordRoot(v); p.t[c].Rel {
 	case syntax.Ccomp:
@@ -713,6 +718,7 @@ type treeResult struct {
 	srcOK, tgtOK   bool
 	srcRel, tgtRel string
 	obj            int // coder token of an object that is no party, or 0 when none
+	denial         bool // a judgement of an accusation ("the charges were baseless")
 }
 
 // tokenOf is the coder token tree word n starts in, or -1.
@@ -798,7 +804,10 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 		if tr.Pattern.Kind == "phrase" && len(tr.Pattern.Elements) == 1 && tr.Start < len(p.node) {
 			// "illegal fishing", "an unacceptable delay": an adjective of
 			// blame said of no one (see judgement) is no act.
-			if v := p.node[tr.Start]; v >= 0 && p.t[v].Tag == syntax.ADJ && (p.child(v, syntax.Cop) < 0 || p.child(v, syntax.Nsubj) < 0) {
+			if v := p.node[tr.Start]; v >= 0 && (p.t[v].Tag == syntax.ADJ || p.t[v].Tag == syntax.NOUN) && (p.child(v, syntax.Cop) < 0 || p.child(v, syntax.Nsubj) < 0) {
+				// Nor is a noun of blame that is no predicate ("spreading
+				// lies"), or a verb form the tagger read as a noun ("with
+				// the backing of").
 				continue
 			}
 		}
