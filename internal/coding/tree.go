@@ -125,7 +125,17 @@ func (p *parse) doer(v int) int {
 			if h < 0 || p.t[h].Tag != syntax.VERB {
 				return -1
 			}
+			past := pastTense(p.t[v].Form)
 			v = h
+			if hh := p.t[h].Head; hh >= 0 && past && strings.EqualFold(p.t[h].Form, p.t[h].Lemma) {
+				switch p.t[h].Rel {
+				case syntax.Ccomp, syntax.Xcomp, syntax.Advcl:
+					// "demanded that China free the crew … and accused
+					// Beijing of …": a past tense is no second base form,
+					// and joins the verb above.
+					v = hh
+				}
+			}
 		case syntax.Xcomp:
 			// "urged Iran to free …" (the object acts), "agreed to
 			// withdraw" (the subject acts).
