@@ -190,16 +190,17 @@ func BenchmarkCodeSeed(b *testing.B) {
 
 // The repo's own multi-sentence news sets (eval/news-a and eval/news-d,
 // held out: only their scores are read; eval/news-b, eval/news-c and
-// eval/news-e, for development) through the whole pipeline: root F1 by the contract's rule
-// may not fall much below what the coder reached when the floors were set
-// (news-a 0.635, news-b 0.659, news-c 0.657, news-d 0.581 on 2026-12-03;
-// news-e 0.607 when it was added).
+// eval/news-e, for development) through the whole pipeline: root F1 by the
+// contract's rule may not fall much below what the coder reached when the
+// floors were set
+// (news-a 0.652, news-b 0.672, news-c 0.695, news-d 0.603, news-e 0.692 at
+// the end of the third session of 2026-12-03).
 func TestNewsSets(t *testing.T) {
 	p := newPipeline(t)
 	for _, c := range []struct {
 		set   string
 		floor float64
-	}{{"news-a", 0.60}, {"news-b", 0.61}, {"news-c", 0.62}, {"news-d", 0.55}, {"news-e", 0.57}} {
+	}{{"news-a", 0.62}, {"news-b", 0.64}, {"news-c", 0.66}, {"news-d", 0.57}, {"news-e", 0.66}} {
 		res := scoreDir(t, p, filepath.Join("..", "..", "eval", c.set))
 		f1 := 0.0
 		if res.TP > 0 {
