@@ -727,7 +727,7 @@ type treeResult struct {
 	src, tgt       int
 	srcOK, tgtOK   bool
 	srcRel, tgtRel string
-	obj            int // coder token of an object that is no party, or 0 when none
+	obj            int  // coder token of an object that is no party, or 0 when none
 	denial         bool // a judgement of an accusation ("the charges were baseless")
 }
 
