@@ -524,6 +524,12 @@ var intentSubCode = map[string]string{
 	"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
 }
 
+// setCode gives an event a code and what goes with it: Goldstein score,
+// QuadClass and PLOVER mapping.
+func setCode(e *event.Event, v Code) {
+	e.CAMEO, e.Goldstein, e.QuadClass, e.Plover = v.Code, v.Goldstein, v.Quad, v.Plover
+}
+
 // intent returns the code for announcing an act of code's kind rather
 // than doing it ("will deliver air defence systems": 0332, not 072), or
 // code itself when CAMEO has no such intention.
@@ -577,7 +583,7 @@ func (c *Coder) keepPromise(cd, promise *cand, local []*cand) {
 	if _, ok := intentCode[e.CAMEO[:2]]; ok {
 		if code, ok := c.Table.Lookup(e.CAMEO); ok {
 			v := c.intent(code)
-			e.CAMEO, e.Goldstein, e.QuadClass, e.Plover = v.Code, v.Goldstein, v.Quad, v.Plover
+			setCode(e, v)
 		}
 	}
 	if e.Source.Country == "" && e.Source.Agent == "" {
@@ -2175,10 +2181,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		code = c.intent(code)
 	}
 	cd.ev.Article = a.ID
-	cd.ev.CAMEO = code.Code
-	cd.ev.Goldstein = code.Goldstein
-	cd.ev.QuadClass = code.Quad
-	cd.ev.Plover = code.Plover
+	setCode(&cd.ev, code)
 	cd.ev.Rule = fmt.Sprintf("%s %q (%s)", tr.Pattern.Kind, tr.Pattern.Text, tr.Pattern.Source)
 	if tree.verb {
 		cd.ev.Rule += tree.describe()
@@ -2193,7 +2196,7 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 		// rejection (12), not a cooperation that did not happen.
 		if rc, ok := refusalCode[code.Root()]; ok {
 			if v, ok := c.Table.Lookup(rc); ok {
-				cd.ev.CAMEO, cd.ev.Goldstein, cd.ev.QuadClass, cd.ev.Plover = v.Code, v.Goldstein, v.Quad, v.Plover
+				setCode(&cd.ev, v)
 				cd.ev.Negated = false
 			}
 		}
@@ -3174,7 +3177,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			if cd.ev.CAMEO == "030" && strings.HasPrefix(s.Tokens[cd.trig.Start].Norm, "accept") && (told.ev.CAMEO == "039" || strings.HasPrefix(told.ev.CAMEO, "045")) {
 				// "accepted the offer" of mediation: CAMEO's own code.
 				if v, ok := c.Table.Lookup("038"); ok {
-					cd.ev.CAMEO, cd.ev.Goldstein, cd.ev.QuadClass, cd.ev.Plover = v.Code, v.Goldstein, v.Quad, v.Plover
+					setCode(&cd.ev, v)
 				}
 			}
 			cd.ev.Confidence -= 0.1
@@ -3205,7 +3208,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 						mc = "039"
 					}
 					if v, ok := c.Table.Lookup(mc); ok {
-						cd.ev.CAMEO, cd.ev.Goldstein, cd.ev.QuadClass, cd.ev.Plover = v.Code, v.Goldstein, v.Quad, v.Plover
+						setCode(&cd.ev, v)
 					}
 				}
 				cd.ev.Target = event.Actor{Country: a, Code: a}
