@@ -219,19 +219,36 @@ type Stats struct {
 
 // OpenExisting is Open for readers (query, export, serve): a SQLite file
 // that does not exist is an error naming it, instead of a new empty
-// database that answers every query with nothing.
+// database that answers every query with nothing; one that cannot be
+// opened for writing (a read-only mount) is opened read-only.
 func OpenExisting(ctx context.Context, url string) (Store, error) {
 	if url == "" {
 		url = DefaultURL
 	}
-	if !strings.Contains(url, "://") || strings.HasPrefix(url, "sqlite://") {
+	sqlite := !strings.Contains(url, "://") || strings.HasPrefix(url, "sqlite://")
+	if sqlite {
 		if path := SQLitePath(url); path != ":memory:" {
 			if _, err := os.Stat(path); err != nil {
 				return nil, fmt.Errorf("open store: no database at %s (check the --db path; dyad ingest --db %s creates one)", path, url)
 			}
 		}
 	}
-	return Open(ctx, url)
+	s, err := Open(ctx, url)
+	if err != nil && sqlite && !strings.Contains(url, "mode=ro") {
+		// A database on a read-only mount (or a file one may not write)
+		// can still be read: open it read-only.
+		sep := "?"
+		if strings.Contains(url, "?") {
+			sep = "&"
+		}
+		if !strings.Contains(url, "://") {
+			url = "sqlite://" + url
+		}
+		if ro, rerr := Open(ctx, url+sep+"mode=ro"); rerr == nil {
+			return ro, nil
+		}
+	}
+	return s, err
 }
 
 // SQLitePath turns a SQLite store URL ("sqlite://PATH", "sqlite:///abs/PATH"

@@ -39,11 +39,21 @@ func Open(ctx context.Context, u string) (*store.DB, error) {
 			}
 		}
 	}
+	readOnly := readOnlyURL(u)
 	q := url.Values{}
-	for _, p := range []string{"busy_timeout(30000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(0)", "cache_size(-32000)"} {
+	pragmas := []string{"busy_timeout(30000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(0)", "cache_size(-32000)"}
+	if readOnly {
+		// A file on a read-only mount: SQLite may neither write it nor
+		// make the WAL's side files, and nothing else changes it.
+		pragmas = []string{"busy_timeout(30000)", "foreign_keys(0)", "cache_size(-32000)"}
+		q.Set("mode", "ro")
+		q.Set("immutable", "1")
+	} else {
+		q.Set("_txlock", "immediate")
+	}
+	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
-	q.Set("_txlock", "immediate")
 	dsn := "file:" + path + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -57,11 +67,42 @@ func Open(ctx context.Context, u string) (*store.DB, error) {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	s := &store.DB{SQL: db, D: Dialect}
+	if readOnly {
+		if err := current(ctx, db); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("sqlite: %s (read-only): %w", path, err)
+		}
+		return s, nil
+	}
 	if err := s.Migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// readOnlyURL reports a store URL that asks for the file read-only
+// ("sqlite:///mnt/archive/dyad.db?mode=ro").
+func readOnlyURL(u string) bool {
+	_, query, ok := strings.Cut(u, "?")
+	if !ok {
+		return false
+	}
+	v, err := url.ParseQuery(query)
+	return err == nil && v.Get("mode") == "ro"
+}
+
+// current checks that a database opened read-only needs no migration,
+// which could not be written.
+func current(ctx context.Context, db *sql.DB) error {
+	var v sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT MAX(version) FROM schema_migrations`).Scan(&v); err != nil {
+		return fmt.Errorf("not a dyad database: %w", err)
+	}
+	if latest := migrations[len(migrations)-1].Version; int(v.Int64) < latest {
+		return fmt.Errorf("schema version %d, this dyad needs %d: open it once where it can be written to update it", v.Int64, latest)
+	}
+	return nil
 }
 
 // Dialect is SQLite's store.Dialect.

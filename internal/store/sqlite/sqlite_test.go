@@ -55,6 +55,42 @@ func TestOpenRegisteredAndReopen(t *testing.T) {
 	}
 }
 
+// A database on a read-only mount is read with "?mode=ro": queries work,
+// writes fail, and nothing is created beside the file.
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x.db")
+	s, err := Open(ctx, "sqlite://"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Put(t, s)
+	s.Close()
+	for _, side := range []string{"-wal", "-shm"} {
+		os.Remove(path + side)
+	}
+	ro, err := Open(ctx, "sqlite://"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if st, err := ro.Stats(ctx); err != nil || st.Events != 4 {
+		t.Errorf("read-only stats = %+v, %v", st, err)
+	}
+	if a, evs := storetest.BenchArticle(1); ro.PutArticle(ctx, a, evs) == nil {
+		t.Error("a write to a read-only database succeeded")
+	}
+	for _, side := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(path + side); err == nil {
+			t.Errorf("reading made %s", filepath.Base(path+side))
+		}
+	}
+	if _, err := Open(ctx, "sqlite://"+filepath.Join(dir, "none.db")+"?mode=ro"); err == nil {
+		t.Error("a missing file opened read-only")
+	}
+}
+
 func BenchmarkPutArticle(b *testing.B) {
 	s, err := Open(context.Background(), "sqlite://"+filepath.Join(b.TempDir(), "bench.db"))
 	if err != nil {
