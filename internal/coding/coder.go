@@ -1457,7 +1457,7 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 			if !ok {
 				continue
 			}
-			if x, y, ok := lastJoint(events, true); ok && sidesWords[pw[len(pw)-1]] {
+			if x, y, ok := civilSides(events); ok && sidesWords[pw[len(pw)-1]] {
 				// "The government and the rebels signed a truce … the two
 				// sides will exchange prisoners": one country's two sides.
 				i = insertGroup(s, i, i+len(pw), x, y) - 1
@@ -1517,23 +1517,16 @@ func bothSides(s *Sentence, events []*cand, salience []string) {
 // two sides", "both parties"), not two countries.
 var sidesWords = map[string]bool{"sides": true, "parties": true, "sides'": true}
 
-// lastJoint returns the two parties of the last event whose doer acted
-// jointly with another party of a different code ("the government and
-// the rebels signed …"), looking only at the latest sentence with an act
-// between parties; with domestic, at any sentence, and only for two sides
-// of one country (the sides of a civil war stay its sides while others,
-// a mediator or foreign powers, act in between).
-func lastJoint(events []*cand, domestic bool) (a, b event.Actor, ok bool) {
-	var last *Sentence // only the latest sentence with an act between parties
+// civilSides returns the two sides of one country that last acted jointly
+// ("the government and the rebels signed …"), in any earlier sentence: the
+// sides of a civil war stay its sides while others, a mediator or foreign
+// powers, act in between.
+func civilSides(events []*cand) (a, b event.Actor, ok bool) {
 	for j := len(events) - 1; j >= 0; j-- {
 		e := events[j]
 		if e.srcIdx < 0 || e.sent == nil || e.anaphor || e.noun || e.ev.Target.Country == "" && e.ev.Target.Agent == "" {
 			continue // an event noun ("talks mediated by Qatar"), or an act of no one to no one
 		}
-		if last != nil && e.sent != last && !domestic {
-			break
-		}
-		last = e.sent
 		s := e.sent
 		m := &s.Actors[e.srcIdx]
 		partners := []int{m.Conjoined}
@@ -1550,7 +1543,7 @@ func lastJoint(events []*cand, domestic bool) (a, b event.Actor, ok bool) {
 				continue
 			}
 			o := &s.Actors[k]
-			if o.Country != "" && m.Country != "" && o.Code() != m.Code() && (!domestic || o.Country == m.Country) {
+			if o.Country != "" && o.Country == m.Country && o.Code() != m.Code() {
 				if k < e.srcIdx {
 					return actorOf(o), actorOf(m), true
 				}
@@ -3223,7 +3216,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			// "Egypt called for a humanitarian truce": an appeal to yield,
 			// meet or settle that names no one is made to the sides of the
 			// civil conflict the story tells.
-			if x, y, ok := lastJoint(events, true); ok && x.Country != cd.ev.Source.Country && x.Country == y.Country {
+			if x, _, ok := civilSides(events); ok && x.Country != cd.ev.Source.Country {
 				cd.ev.Target = event.Actor{Country: x.Country, Code: x.Country}
 				cd.ev.Confidence -= 0.2
 				continue
