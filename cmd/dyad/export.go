@@ -90,7 +90,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	var qf queryFlags
 	qf.add(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: dyad export [--db URL] --format gdelt|csv|jsonl [--out FILE] [filters]\n\nWrites the store's events (those matching the filters) in a format other tools read.\ngdelt is the 61-column GDELT 2.0 event table; see internal/export for what fills each column.")
+		fmt.Fprintln(stderr, "usage: dyad export [--db URL] --format gdelt|csv|jsonl|parquet [--out FILE] [filters]\n\nWrites the store's events (those matching the filters) in a format other tools read.\ngdelt is the 61-column GDELT 2.0 event table; see internal/export for what fills each column.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {

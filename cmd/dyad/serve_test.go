@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -61,9 +62,15 @@ func TestExportFormats(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "events.tsv")
 	export("--format", "gdelt", "--out", out)
 
+	pq := filepath.Join(t.TempDir(), "events.parquet")
+	export("--format", "parquet", "--out", pq)
+	if b, err := os.ReadFile(pq); err != nil || len(b) < 8 || string(b[:4]) != "PAR1" || string(b[len(b)-4:]) != "PAR1" {
+		t.Errorf("--format parquet wrote no Parquet file (%d bytes, %v)", len(b), err)
+	}
+
 	var o, e bytes.Buffer
-	if code := Run(context.Background(), []string{"export", "--db", db, "--format", "parquet"}, &o, &e); code != exitUsage || !strings.Contains(e.String(), "gdelt, csv, jsonl") {
-		t.Errorf("--format parquet: exit %d, %s", code, e.String())
+	if code := Run(context.Background(), []string{"export", "--db", db, "--format", "xlsx"}, &o, &e); code != exitUsage || !strings.Contains(e.String(), "gdelt, csv, jsonl, parquet") {
+		t.Errorf("--format xlsx: exit %d, %s", code, e.String())
 	}
 	if code := Run(context.Background(), []string{"export", "--db", db, "--start", "2024-13-01"}, &o, &e); code != exitUsage {
 		t.Errorf("--start 2024-13-01: exit %d", code)

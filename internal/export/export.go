@@ -1,7 +1,9 @@
 // Package export owns writing events out in the formats other tools read:
 // the GDELT 2.0 event table (tab-separated, 61 columns), a flat CSV with a
-// header, and JSONL in the contract's event shape. It takes events one at a
-// time, so an export of any size streams. It imports only internal/event.
+// header, JSONL in the contract's event shape, and Parquet with typed
+// columns for pandas, Arrow, DuckDB or Spark. It takes events one at a
+// time, so an export of any size streams. Of dyad's packages it imports
+// only internal/event.
 package export
 
 import (
@@ -18,7 +20,7 @@ import (
 )
 
 // Formats lists the format names New accepts.
-var Formats = []string{"gdelt", "csv", "jsonl"}
+var Formats = []string{"gdelt", "csv", "jsonl", "parquet"}
 
 // Options carry what an event alone does not say.
 type Options struct {
@@ -38,7 +40,8 @@ type Writer interface {
 	Close() error
 }
 
-// New returns a Writer for format ("gdelt", "csv" or "jsonl") on w.
+// New returns a Writer for format ("gdelt", "csv", "jsonl" or "parquet")
+// on w.
 func New(format string, w io.Writer, opt Options) (Writer, error) {
 	if opt.Added.IsZero() {
 		opt.Added = time.Now().UTC()
@@ -56,6 +59,8 @@ func New(format string, w io.Writer, opt Options) (Writer, error) {
 		enc := json.NewEncoder(bw)
 		enc.SetEscapeHTML(false)
 		return &jsonlWriter{enc: enc, bw: bw}, nil
+	case "parquet":
+		return newParquetWriter(bw, opt), nil
 	}
 	return nil, fmt.Errorf("unknown format %q; want one of %s", format, strings.Join(Formats, ", "))
 }

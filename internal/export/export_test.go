@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/export"
+	"github.com/parquet-go/parquet-go"
 )
 
 func intp(n int) *int { return &n }
@@ -132,7 +135,40 @@ func TestJSONLRoundTrip(t *testing.T) {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	if _, err := export.New("parquet", &bytes.Buffer{}, opt); err == nil {
-		t.Error("New(parquet) succeeded")
+	if _, err := export.New("xlsx", &bytes.Buffer{}, opt); err == nil {
+		t.Error("New(xlsx) succeeded")
+	}
+}
+
+// The Parquet export reads back, in a generic Parquet reader, into every
+// field of the events written: nulls stay null, open bounds stay open.
+func TestParquetRoundTrip(t *testing.T) {
+	full := sample
+	full.DateConflict = &event.DateConflict{Written: "Jan 17", Chosen: "2024-01-18", Reason: "weekday"}
+	full.Fatalities = &event.Fatalities{Min: intp(7)}
+	full.Mentions = []event.Evidence{full.Evidence, {Sentence: "Iran condemned the strikes.", Start: 45, End: 72, Article: "other"}}
+	full.Negated, full.Claim = true, true
+	full.NumMentions, full.NumSources, full.NumArticles = 2, 2, 2
+	full.Rule, full.Coder = `verb "strike" (verbs/patterns-19.tsv:1)`, "v1+abc"
+	bare := event.Event{ID: "x", Article: "a2", Date: "1999-12-31", DatePrecision: "year", CAMEO: "010",
+		Source: event.Actor{Country: "KEN", Code: "KEN"}, Evidence: event.Evidence{Sentence: "Kenya said so.", End: 14}}
+	out := write(t, "parquet", full, bare, sample)
+	r := parquet.NewGenericReader[export.ParquetRow](strings.NewReader(out))
+	defer r.Close()
+	rows := make([]export.ParquetRow, 5)
+	n, err := r.Read(rows)
+	if n != 3 || err != nil && err != io.EOF {
+		t.Fatalf("read %d rows, %v", n, err)
+	}
+	if rows[0].URL != "https://example.com/seed" {
+		t.Errorf("url = %q", rows[0].URL)
+	}
+	for i, want := range []event.Event{full, bare, sample} {
+		if got := export.ParquetEvent(rows[i]); !reflect.DeepEqual(got, want) {
+			t.Errorf("row %d:\n got %+v\nwant %+v", i, got, want)
+		}
+	}
+	if col, ok := r.Schema().Lookup("date"); !ok || col.Node.Type().LogicalType().String() != "DATE" {
+		t.Errorf("the date column is not a Parquet DATE")
 	}
 }
