@@ -76,7 +76,19 @@ test('the timeline renders for a dyad', async () => {
   const bars = await page.$$eval('#timeline svg rect.bar', (rs) => rs.map((r) => Number(r.dataset.count)));
   assert.ok(bars.length >= 3, `only ${bars.length} bars`);
   assert.ok(bars.every((n) => n > 0));
-  assert.equal(await page.locator('#timeline svg polyline.gs').count(), 1, 'Goldstein line');
+  // The Goldstein line is drawn, broken where days have no events: no
+  // segment joins two points more than a day and a half apart.
+  const segs = await page.$$eval('#timeline svg polyline.gs', (ls) => ls.map((l) => l.getAttribute('points')));
+  assert.ok(segs.length >= 1, 'Goldstein line');
+  const dayW = await page.$eval('#timeline svg rect.bar', (r) => Number(r.getAttribute('width')) + 1);
+  for (const seg of segs) {
+    const xs = seg.split(' ').map((xy) => Number(xy.split(',')[0]));
+    for (let i = 1; i < xs.length; i++) assert.ok(xs[i] - xs[i - 1] <= dayW * 1.5 + 0.5, `line across a gap: ${seg}`);
+  }
+  // Date ticks never repeat a day.
+  const ticks = await page.$$eval('#timeline svg text.tick', (ts) => ts.map((t) => t.textContent));
+  assert.ok(ticks.length >= 2, `ticks ${ticks}`);
+  assert.equal(new Set(ticks).size, ticks.length, `repeated ticks ${ticks}`);
   assert.match(await page.textContent('#timeline-title'), /IRN ↔ PAK/);
   // The relation's state changes (ambassador recalled, ties restored) are marked.
   const states = await page.$$eval('#timeline svg g.rel', (gs) => gs.map((g) => g.dataset.state));

@@ -120,7 +120,13 @@ function bucketMs(b) { return b === 'week' ? 7 * DAY : b === 'month' ? 30.44 * D
 function drawTimeline(series) {
   const box = $('#timeline');
   box.replaceChildren();
-  const pts = series.points || [];
+  // Events dated after tomorrow (a date misread, or something planned)
+  // would stretch the axis until the real data sits in a corner: they are
+  // left out of the chart and counted under it.
+  const tomorrow = Date.now() + DAY;
+  const all = series.points || [];
+  const pts = all.filter((p) => parseDate(p.date) <= tomorrow);
+  const future = all.length - pts.length;
   const rels = series.relations || [];
   if (!pts.length) {
     box.append(el('p', { class: 'muted', text: 'No events match.' }));
@@ -148,7 +154,10 @@ function drawTimeline(series) {
   svg.append(el('text', { x: W - R + 4, y: yg(0) + 4, text: '0' }));
   svg.append(el('text', { x: W - R + 4, y: yg(-10), text: '−10' }));
   const barW = Math.max(1.5, (W - L - R) * bw / span - 1);
-  const line = [];
+  // The Goldstein line is broken where buckets are empty: no line is drawn
+  // across a month with no events.
+  const segments = [];
+  let line = [], prev = null;
   for (const p of pts) {
     const t = parseDate(p.date);
     const mean = p.count ? p.goldstein / p.count : 0;
@@ -156,12 +165,20 @@ function drawTimeline(series) {
       x: x(t).toFixed(1), y: yc(p.count).toFixed(1), width: barW.toFixed(1), height: (H - B - yc(p.count)).toFixed(1) });
     bar.append(el('title', { text: `${p.date}: ${p.count} event${p.count === 1 ? '' : 's'}, mean Goldstein ${mean.toFixed(1)}` }));
     svg.append(bar);
+    if (prev !== null && t - prev > bw * 1.5) {
+      segments.push(line);
+      line = [];
+    }
     line.push(`${(x(t) + barW / 2).toFixed(1)},${yg(mean).toFixed(1)}`);
+    prev = t;
   }
-  svg.append(el('polyline', { class: 'gs', points: line.join(' ') }));
-  for (const xy of line) {
-    const [cx, cy] = xy.split(',');
-    svg.append(el('circle', { class: 'gsdot', cx, cy, r: 2.2 }));
+  segments.push(line);
+  for (const seg of segments) {
+    if (seg.length > 1) svg.append(el('polyline', { class: 'gs', points: seg.join(' ') }));
+    for (const xy of seg) {
+      const [cx, cy] = xy.split(',');
+      svg.append(el('circle', { class: 'gsdot', cx, cy, r: 2.2 }));
+    }
   }
   for (const r of rels) {
     if (!r.since) continue;
@@ -173,13 +190,22 @@ function drawTimeline(series) {
       (series.relations_from === 'events' ? ' (derived from the events)' : ' (recorded)') }));
     svg.append(g);
   }
-  // Five date ticks, evenly spread over the time axis.
-  for (let i = 0; i <= 4; i++) {
-    const t = t0 + i * span / 4;
+  // Up to five date ticks, evenly spread over the time axis, never the
+  // same day twice (a range of two days has two ticks, not five).
+  const n = Math.max(1, Math.min(4, Math.floor(span / DAY)));
+  let last = '';
+  for (let i = 0; i <= n; i++) {
+    const t = t0 + i * span / n;
     const label = new Date(t).toISOString().slice(0, 10);
-    svg.append(el('text', { x: x(t), y: H - 8, 'text-anchor': i === 0 ? 'start' : i === 4 ? 'end' : 'middle', text: label }));
+    if (label === last) continue;
+    last = label;
+    svg.append(el('text', { class: 'tick', x: x(t), y: H - 8, 'text-anchor': i === 0 ? 'start' : i === n ? 'end' : 'middle', text: label }));
   }
   box.append(svg);
+  if (future) {
+    const unit = series.bucket || 'day';
+    box.append(el('p', { class: 'muted', text: `${future} ${unit}${future === 1 ? '' : 's'} of events dated after today not shown.` }));
+  }
 }
 
 function sortValue(e, key) {
