@@ -182,6 +182,38 @@ test('an event opens with its sentence highlighted in the article', async () => 
   await page.waitForSelector('#list-view:not([hidden])');
 });
 
+test('a map dot stands for all the events at its place', async () => {
+  await page.goto(`${base}/#/`);
+  const all = await page.evaluate(async () => (await (await fetch('/api/events?limit=100')).json()).events);
+  await page.waitForFunction((n) => document.querySelectorAll('#events tbody tr').length === n, all.length);
+  const located = all.filter((e) => e.location && !(e.location.lat === 0 && e.location.lon === 0));
+  const places = new Set(located.map((e) => `${e.location.lat.toFixed(3)},${e.location.lon.toFixed(3)}`));
+  await page.waitForFunction((n) => document.querySelectorAll('#map svg circle.dot').length === n, places.size);
+  const dots = await page.$$eval('#map svg circle.dot', (cs) => cs.map((c) => ({ at: c.getAttribute('cx') + ',' + c.getAttribute('cy'), n: Number(c.dataset.count) })));
+  assert.equal(new Set(dots.map((d) => d.at)).size, dots.length, 'two dots drawn at one place');
+  assert.equal(dots.reduce((a, d) => a + d.n, 0), located.length, 'the dots count every located event');
+});
+
+test('an actor name in a code box gets a hint with the code', async () => {
+  await page.goto(`${base}/#/?a=iran`);
+  await page.waitForSelector('#timeline .code-hint');
+  assert.match(await page.textContent('#timeline .code-hint'), /“iran” is not an actor code.*IRN/);
+});
+
+test('on a phone the page does not overflow sideways', async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  phone.on('pageerror', (err) => pageErrors.push(String(err)));
+  try {
+    await phone.goto(`${base}/#/`);
+    await phone.waitForSelector('#events tbody tr');
+    await phone.waitForSelector('#map svg');
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `the page is ${width}px wide at 390px`);
+  } finally {
+    await phone.close();
+  }
+});
+
 test('the dashboard loaded nothing from elsewhere and threw no errors', () => {
   assert.deepEqual(foreign, []);
   assert.deepEqual(pageErrors, []);

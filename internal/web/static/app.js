@@ -93,6 +93,8 @@ async function showList(f) {
       api('/api/events', { ...p, limit: PAGE }),
     ]);
     drawTimeline(series);
+    const hint = (series.points || []).length ? '' : codeHint(f);
+    if (hint) $('#timeline').append(el('p', { class: 'hint code-hint', text: hint }));
     table = { ...table, events: page.events, next: page.next_cursor, filters: p };
     drawTable();
     drawMap(table.events);
@@ -272,18 +274,34 @@ async function drawMap(events) {
   svg.append(land);
   let n = 0;
   let x0 = 360, x1 = 0, y0 = 180, y1 = 0;
+  // Events at one place share one dot, its area growing with their number
+  // and its title listing them: nine events in one town are not three
+  // dots drawn over each other.
+  const places = new Map();
   for (const e of events) {
     const l = e.location;
     if (!l || (l.lat === 0 && l.lon === 0)) continue;
+    const key = `${l.lat.toFixed(3)},${l.lon.toFixed(3)}`;
+    if (!places.has(key)) places.set(key, { l, evs: [] });
+    places.get(key).evs.push(e);
+    n++;
+  }
+  for (const { l, evs } of places.values()) {
     // Equirectangular: x = lon + 180, y = 90 - lat, as world.json is drawn.
     const cx = l.lon + 180, cy = 90 - l.lat;
     x0 = Math.min(x0, cx); x1 = Math.max(x1, cx); y0 = Math.min(y0, cy); y1 = Math.max(y1, cy);
-    const dot = el('circle', { class: `dot q${e.quad_class}`, cx: cx.toFixed(2), cy: cy.toFixed(2),
-      r: l.precision === 'country' ? 1.6 : 1.1, 'data-id': e.id });
-    dot.append(el('title', { text: `${e.date} ${e.source.code}→${e.target.code} ${e.cameo} at ${l.name}` }));
-    dot.addEventListener('click', () => { location.hash = '#/event/' + encodeURIComponent(e.id); });
+    const conflict = evs.some((e) => e.quad_class > 2);
+    const r = (l.precision === 'country' ? 1.6 : 1.1) * Math.sqrt(evs.length);
+    const dot = el('circle', { class: `dot q${conflict ? 4 : 1}`, cx: cx.toFixed(2), cy: cy.toFixed(2),
+      r: r.toFixed(2), 'data-id': evs[0].id, 'data-count': evs.length });
+    const lines = evs.slice(0, 12).map((e) => `${e.date} ${e.source.code}→${e.target.code} ${e.cameo}`);
+    if (evs.length > 12) lines.push(`… and ${evs.length - 12} more`);
+    dot.append(el('title', { text: `${l.name}: ${evs.length} event${evs.length === 1 ? '' : 's'}\n${lines.join('\n')}` }));
+    dot.addEventListener('click', () => {
+      if (evs.length === 1) location.hash = '#/event/' + encodeURIComponent(evs[0].id);
+      else filterTableTo(evs);
+    });
     svg.append(dot);
-    n++;
   }
   if (n > 0) {
     // Frame the events: at least 80° by 40°, padded, kept inside the world.
@@ -296,6 +314,30 @@ async function drawMap(events) {
   }
   box.replaceChildren(svg);
   $('#map-count').textContent = `— ${n} located event${n === 1 ? '' : 's'}`;
+}
+
+// filterTableTo shows only the given events in the table (a map dot's).
+function filterTableTo(evs) {
+  const ids = new Set(evs.map((e) => e.id));
+  for (const tr of document.querySelectorAll('#events tbody tr')) tr.hidden = !ids.has(tr.dataset.id);
+  $('#table-count').textContent = `— ${evs.length} at ${evs[0].location.name} (click Apply to show all)`;
+  $('#table-card').scrollIntoView({ block: 'start' });
+}
+
+// codeHint explains an empty result when an actor box holds a name rather
+// than a code ("iran" for IRN), suggesting the codes whose names match.
+const CODE = /^[A-Z]{3}([A-Z]{3})?$/;
+let actorList = [];
+function codeHint(f) {
+  for (const raw of [f.a, f.b]) {
+    const v = (raw || '').trim();
+    if (!v || CODE.test(v.toUpperCase())) continue;
+    const low = v.toLowerCase();
+    const m = actorList.filter((a) => a.name && a.name.toLowerCase().includes(low)).slice(0, 3);
+    const tip = m.length ? ` Did you mean ${m.map((a) => `${a.code} (${a.name})`).join(', ')}?` : ' Actor boxes take codes such as IRN or PAKMIL.';
+    return `“${v}” is not an actor code.${tip}`;
+  }
+  return '';
 }
 
 // ---- event view ----
@@ -418,6 +460,7 @@ function init() {
   render();
   // Suggest the store's most active actors in the actor fields.
   api('/api/actors', { limit: 200 }).then((res) => {
+    actorList = res.actors;
     $('#actor-codes').replaceChildren(...res.actors.map((a) => el('option', { value: a.code, text: a.name ? `${a.name} (${a.events})` : String(a.events) })));
   }).catch(() => {});
 }
