@@ -194,10 +194,15 @@ test('a map dot stands for all the events at its place', async () => {
   assert.equal(dots.reduce((a, d) => a + d.n, 0), located.length, 'the dots count every located event');
 });
 
-test('an actor name in a code box gets a hint with the code', async () => {
-  await page.goto(`${base}/#/?a=iran`);
+test('an actor box takes a name for its code, and says when it knows none', async () => {
+  await page.goto(`${base}/#/?a=iran&b=pakistan`);
+  await page.waitForFunction(() => /IRN ↔ PAK/.test(document.querySelector('#timeline-title').textContent));
+  await page.waitForSelector('#timeline svg rect.bar');
+  const rs = await rows();
+  assert.ok(rs.length >= 5, `${rs.length} rows for the names`);
+  await page.goto(`${base}/#/?a=atlantis`);
   await page.waitForSelector('#timeline .code-hint');
-  assert.match(await page.textContent('#timeline .code-hint'), /“iran” is not an actor code.*IRN/);
+  assert.match(await page.textContent('#timeline .code-hint'), /“atlantis” is not an actor code/);
 });
 
 test('on a phone the page does not overflow sideways', async () => {

@@ -67,8 +67,8 @@ function filtersToHash(f) {
 
 function apiFilters(f) {
   const p = { root: f.root, start: f.start, end: f.end, q: f.q };
-  const a = f.a.trim().toUpperCase();
-  const b = f.b.trim().toUpperCase();
+  const a = actorCode(f.a);
+  const b = actorCode(f.b);
   if (a && b) p.dyad = `${a},${b}`;
   else if (a || b) p.actor = a || b;
   return p;
@@ -324,14 +324,30 @@ function filterTableTo(evs) {
   $('#table-card').scrollIntoView({ block: 'start' });
 }
 
-// codeHint explains an empty result when an actor box holds a name rather
-// than a code ("iran" for IRN), suggesting the codes whose names match.
+// An actor box takes a code (IRN, PAKMIL) or a name the store's actors
+// list knows ("iran", "Pakistan"), which stands for its code.
 const CODE = /^[A-Z]{3}([A-Z]{3})?$/;
 let actorList = [];
+function namedActor(v) {
+  const low = v.trim().toLowerCase();
+  if (!low) return null;
+  return actorList.find((a) => a.name && a.name.toLowerCase() === low) ||
+    (low.length >= 3 && actorList.find((a) => a.name && a.name.toLowerCase().startsWith(low))) || null;
+}
+function actorCode(v) {
+  const up = (v || '').trim().toUpperCase();
+  if (!up || CODE.test(up)) return up;
+  const a = namedActor(v);
+  return a ? a.code : up;
+}
+
+// codeHint explains an empty result when an actor box holds a name it
+// could not match ("irn country"), suggesting the codes whose names hold
+// its words.
 function codeHint(f) {
   for (const raw of [f.a, f.b]) {
     const v = (raw || '').trim();
-    if (!v || CODE.test(v.toUpperCase())) continue;
+    if (!v || CODE.test(v.toUpperCase()) || namedActor(v)) continue;
     const low = v.toLowerCase();
     const m = actorList.filter((a) => a.name && a.name.toLowerCase().includes(low)).slice(0, 3);
     const tip = m.length ? ` Did you mean ${m.map((a) => `${a.code} (${a.name})`).join(', ')}?` : ' Actor boxes take codes such as IRN or PAKMIL.';
@@ -462,6 +478,9 @@ function init() {
   api('/api/actors', { limit: 200 }).then((res) => {
     actorList = res.actors;
     $('#actor-codes').replaceChildren(...res.actors.map((a) => el('option', { value: a.code, text: a.name ? `${a.name} (${a.events})` : String(a.events) })));
+    // A name typed before the list came is read again now.
+    const r = route();
+    if (r.view === 'list' && [r.filters.a, r.filters.b].some((v) => v && !CODE.test(v.trim().toUpperCase()))) render();
   }).catch(() => {});
 }
 
