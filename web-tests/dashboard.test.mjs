@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, statSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,6 +60,12 @@ before(async () => {
 after(async () => {
   if (browser) await browser.close();
   if (server) server.kill('SIGINT');
+  // DYAD_SHOTS=folder keeps the screenshots for a look.
+  if (dir && process.env.DYAD_SHOTS) {
+    for (const name of ['desktop.png', 'phone.png']) {
+      if (existsSync(path.join(dir, name))) copyFileSync(path.join(dir, name), path.join(process.env.DYAD_SHOTS, name));
+    }
+  }
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -182,6 +188,25 @@ test('an event opens with its sentence highlighted in the article', async () => 
   await page.waitForSelector('#list-view:not([hidden])');
 });
 
+test('dragging across the timeline zooms to those days', async () => {
+  await page.goto(`${base}/#/?a=IRN&b=PAK`);
+  await page.waitForSelector('#timeline svg rect.bar');
+  await page.screenshot({ path: path.join(dir, 'desktop.png'), fullPage: true });
+  const box = await page.locator('#timeline svg').boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.05, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, y, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => /start=\d{4}-\d\d-\d\d&end=\d{4}-\d\d-\d\d/.test(location.hash) || /end=.*start=/.test(location.hash));
+  const start = await page.inputValue('#f-start'), end = await page.inputValue('#f-end');
+  assert.ok(start && end && start <= end, `zoomed to ${start}…${end}`);
+  await page.waitForFunction(([s, e]) => {
+    const d = [...document.querySelectorAll('#events tbody tr td:first-child')].map((t) => t.textContent);
+    return d.length > 0 && d.every((x) => x >= s && x <= e);
+  }, [start, end]);
+});
+
 test('a map dot stands for all the events at its place', async () => {
   await page.goto(`${base}/#/`);
   const all = await page.evaluate(async () => (await (await fetch('/api/events?limit=100')).json()).events);
@@ -214,8 +239,18 @@ test('on a phone the page does not overflow sideways', async () => {
     await phone.waitForSelector('#map svg');
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `the page is ${width}px wide at 390px`);
+    await phone.screenshot({ path: path.join(dir, 'phone.png'), fullPage: true });
   } finally {
     await phone.close();
+  }
+});
+
+test('screenshots at desktop and phone widths were taken', () => {
+  for (const name of ['desktop.png', 'phone.png']) {
+    const file = path.join(dir, name);
+    assert.ok(existsSync(file), `no ${name}`);
+    const size = statSync(file).size;
+    assert.ok(size > 20000, `${name} is ${size} bytes: a blank page?`);
   }
 });
 

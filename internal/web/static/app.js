@@ -203,11 +203,52 @@ function drawTimeline(series) {
     last = label;
     svg.append(el('text', { class: 'tick', x: x(t), y: H - 8, 'text-anchor': i === 0 ? 'start' : i === n ? 'end' : 'middle', text: label }));
   }
+  brush(svg, (xa, xb) => {
+    // Drag across the chart to zoom: the days under the drag become the
+    // From and To filters.
+    const day = (px) => new Date(t0 + (Math.min(Math.max(px, L), W - R) - L) / (W - L - R) * span).toISOString().slice(0, 10);
+    const f = route().filters;
+    f.start = day(Math.min(xa, xb));
+    f.end = day(Math.max(xa, xb));
+    location.hash = filtersToHash(f);
+  }, { top: T - 6, height: H - B - T + 6 });
   box.append(svg);
   if (future) {
     const unit = series.bucket || 'day';
     box.append(el('p', { class: 'muted', text: `${future} ${unit}${future === 1 ? '' : 's'} of events dated after today not shown.` }));
   }
+}
+
+// brush lets the pointer drag out a span of an SVG chart; done gets the
+// span's two ends in the chart's own x units, when it is wider than a few
+// units (a click is no zoom).
+function brush(svg, done, band) {
+  let x0 = null, rect = null;
+  const at = (ev) => {
+    const pt = svg.createSVGPoint();
+    pt.x = ev.clientX; pt.y = ev.clientY;
+    return pt.matrixTransform(svg.getScreenCTM().inverse()).x;
+  };
+  svg.addEventListener('pointerdown', (ev) => {
+    if (ev.button !== 0) return;
+    x0 = at(ev);
+    rect = el('rect', { class: 'brush', x: x0, y: band.top, width: 0, height: band.height });
+    svg.append(rect);
+    svg.setPointerCapture(ev.pointerId);
+  });
+  svg.addEventListener('pointermove', (ev) => {
+    if (x0 === null) return;
+    const x = at(ev);
+    rect.setAttribute('x', Math.min(x0, x));
+    rect.setAttribute('width', Math.abs(x - x0));
+  });
+  svg.addEventListener('pointerup', (ev) => {
+    if (x0 === null) return;
+    const x = at(ev), start = x0;
+    x0 = null;
+    rect.remove();
+    if (Math.abs(x - start) > 6) done(start, x);
+  });
 }
 
 function sortValue(e, key) {
