@@ -33,7 +33,10 @@ before(async () => {
   const bin = path.join(dir, 'dyad');
   execFileSync('go', ['build', '-o', bin, './cmd/dyad'], { cwd: repo, stdio: 'inherit' });
   const db = `sqlite://${path.join(dir, 'web.db')}`;
-  execFileSync(bin, ['ingest', '--db', db, '--verbs', verbs, articles], { cwd: repo, stdio: 'inherit' });
+  // One article claims to come from 2031 (a wrong clock, say): the timeline
+  // must not stretch to it.
+  const future = path.join(repo, 'web-tests/testdata/future.jsonl');
+  execFileSync(bin, ['ingest', '--db', db, '--verbs', verbs, articles, future], { cwd: repo, stdio: 'inherit' });
 
   server = spawn(bin, ['serve', '--db', db, '--addr', '127.0.0.1:0'], { cwd: repo });
   server.stderr.on('data', (d) => serverLog.push(String(d)));
@@ -186,6 +189,16 @@ test('an event opens with its sentence highlighted in the article', async () => 
   // Back to the list.
   await page.click('#back');
   await page.waitForSelector('#list-view:not([hidden])');
+});
+
+test('an event dated years ahead is counted, not plotted', async () => {
+  await page.goto(`${base}/#/?a=EGY&b=SDN`);
+  await page.waitForSelector('#timeline svg rect.bar');
+  await page.waitForSelector('#timeline p.future');
+  assert.match(await page.textContent('#timeline p.future'), /1 day of events dated after today not shown/);
+  const today = new Date().toISOString().slice(0, 10);
+  const ticks = await page.$$eval('#timeline svg text.tick', (ts) => ts.map((t) => t.textContent));
+  assert.ok(ticks.every((t) => t <= today), `ticks run past today: ${ticks}`);
 });
 
 test('dragging across the timeline zooms to those days', async () => {

@@ -129,9 +129,16 @@ function drawTimeline(series) {
   const all = series.points || [];
   const pts = all.filter((p) => parseDate(p.date) <= tomorrow);
   const future = all.length - pts.length;
-  const rels = series.relations || [];
+  const rels = (series.relations || []).filter((r) => !r.since || parseDate(r.since) <= tomorrow);
+  const note = () => {
+    if (future) {
+      const unit = series.bucket || 'day';
+      box.append(el('p', { class: 'muted future', text: `${future} ${unit}${future === 1 ? '' : 's'} of events dated after today not shown.` }));
+    }
+  };
   if (!pts.length) {
     box.append(el('p', { class: 'muted', text: 'No events match.' }));
+    note();
     return;
   }
   const W = 800, H = 220, L = 36, R = 36, T = 16, B = 26;
@@ -213,10 +220,7 @@ function drawTimeline(series) {
     location.hash = filtersToHash(f);
   }, { top: T - 6, height: H - B - T + 6 });
   box.append(svg);
-  if (future) {
-    const unit = series.bucket || 'day';
-    box.append(el('p', { class: 'muted', text: `${future} ${unit}${future === 1 ? '' : 's'} of events dated after today not shown.` }));
-  }
+  note();
 }
 
 // brush lets the pointer drag out a span of an SVG chart; done gets the
