@@ -120,11 +120,26 @@ func TestIngestQuerySQLite(t *testing.T) {
 	if n := strings.Count(out, "\n"); n != len(first) {
 		t.Errorf("extract gave %d events, the store holds %d", n, len(first))
 	}
-	// Re-ingesting leaves one copy.
-	if _, errs, code := run(t, "ingest", "--db", db, in); code != exitOK {
+	// Re-ingesting leaves one copy, and says so.
+	if _, errs, code := run(t, "ingest", "--db", db, in); code != exitOK || !strings.Contains(errs, "60 already stored, unchanged") {
 		t.Fatalf("re-ingest: exit %d\n%s", code, errs)
 	}
 	sameEvents(t, "after re-ingest", allEvents(t, db), first)
+	// The same texts under other ids are duplicates: nothing is stored, and
+	// the summary does not claim otherwise.
+	raw, err := os.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copies := filepath.Join(t.TempDir(), "copies.jsonl")
+	if err := os.WriteFile(copies, []byte(strings.ReplaceAll(string(raw), `"id":"`, `"id":"copy-`)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := run(t, "ingest", "--db", db, copies); code != exitOK ||
+		!strings.Contains(errs, "60 duplicates of stored articles (events not stored); 0 events stored") {
+		t.Fatalf("ingest of copies: exit %d\n%s", code, errs)
+	}
+	sameEvents(t, "after the copies", allEvents(t, db), first)
 
 	out, errs, code = run(t, "query", "--db", db, "--format", "jsonl", "--limit", "0")
 	if code != exitOK || strings.Count(out, "\n") != len(first) {
