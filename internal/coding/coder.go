@@ -580,11 +580,8 @@ func promised(local []*cand, trigs []Trigger, ti int) *cand {
 // the promise itself (and the events expanded from it) is not output.
 func (c *Coder) keepPromise(cd, promise *cand, local []*cand) {
 	e := &cd.ev
-	if _, ok := intentCode[e.CAMEO[:2]]; ok {
-		if code, ok := c.Table.Lookup(e.CAMEO); ok {
-			v := c.intent(code)
-			setCode(e, v)
-		}
+	if code, ok := c.Table.Lookup(e.CAMEO); ok {
+		setCode(e, c.intent(code)) // the same code where CAMEO has no intention for it
 	}
 	if e.Source.Country == "" && e.Source.Agent == "" {
 		e.Source, cd.srcIdx = promise.ev.Source, promise.srcIdx
@@ -1595,7 +1592,7 @@ var groupNouns = map[string]string{"countries": "", "nations": "", "states": "",
 func numberedGroups(s *Sentence, events []*cand) {
 	toks := s.Tokens
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Norm == "the" && allyNouns[toks[i+1].Norm] && !namedAt(s, i+1) {
+		if toks[i].Norm == "the" && allyNouns[toks[i+1].Norm] && !isActorAt(s, toks[i+1].Start) {
 			// "the allies", "the Europeans": the last parties that acted
 			// together, however many.
 			if parties := lastGroup(events, 0); parties != nil {
@@ -1626,16 +1623,6 @@ func numberedGroups(s *Sentence, events []*cand) {
 
 // allyNouns name, after "the", parties that acted together before.
 var allyNouns = map[string]bool{"allies": true, "partners": true, "europeans": true}
-
-// namedAt reports a mention that starts at token k.
-func namedAt(s *Sentence, k int) bool {
-	for _, m := range s.Actors {
-		if m.Start == k {
-			return true
-		}
-	}
-	return false
-}
 
 // lastGroup is the parties of the last act whose doer was n parties
 // joined (n = 0: two or more), in the order named, or nil.
@@ -3608,8 +3595,6 @@ func repression(code string) bool {
 	return strings.HasPrefix(code, "175") || strings.HasPrefix(code, "172") || strings.HasPrefix(code, "132") || code == "137"
 }
 
-// mediation reports the codes of mediating or offering to mediate, acts
-// done between two others.
 // actedWith reports whether country c did something together with a or
 // b (one act, c and one of them among its doers: "The leaders of A, B, C
 // and D signed …"): one of the parties, hosting talks, does not mediate.
@@ -3652,6 +3637,8 @@ func hostsTalks(s *Sentence, cd *cand) bool {
 	return host && talks
 }
 
+// mediation reports the codes of mediating or offering to mediate, acts
+// done between two others.
 func mediation(code string) bool {
 	return code == "039" || strings.HasPrefix(code, "045")
 }

@@ -801,25 +801,25 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 			kept = append(kept, tr)
 			continue
 		}
-		if tr.Pattern.Kind == "verb" && tr.Start < len(p.node) {
-			if v := p.node[tr.Start]; v >= 0 && (p.t[v].Tag == syntax.NOUN || p.t[v].Tag == syntax.PROPN) {
-				continue
-			}
-			if v := p.node[tr.Start]; v >= 0 && (p.t[v].Rel == syntax.Aux || p.t[v].Rel == syntax.AuxPass) {
-				// "has rejected offers of talks": "has" helps another verb
-				// and is no "have talks".
-				continue
-			}
+		v := -1 // the trigger's first word in the tree
+		if tr.Start < len(p.node) {
+			v = p.node[tr.Start]
 		}
-		if tr.Pattern.Kind == "phrase" && len(tr.Pattern.Elements) == 1 && tr.Start < len(p.node) {
+		switch {
+		case v < 0:
+		case tr.Pattern.Kind == "verb" && (p.t[v].Tag == syntax.NOUN || p.t[v].Tag == syntax.PROPN):
+			continue
+		case tr.Pattern.Kind == "verb" && (p.t[v].Rel == syntax.Aux || p.t[v].Rel == syntax.AuxPass):
+			// "has rejected offers of talks": "has" helps another verb
+			// and is no "have talks".
+			continue
+		case tr.Pattern.Kind == "phrase" && len(tr.Pattern.Elements) == 1 && (p.t[v].Tag == syntax.ADJ || p.t[v].Tag == syntax.NOUN) &&
+			(p.child(v, syntax.Cop) < 0 || p.child(v, syntax.Nsubj) < 0):
 			// "illegal fishing", "an unacceptable delay": an adjective of
-			// blame said of no one (see judgement) is no act.
-			if v := p.node[tr.Start]; v >= 0 && (p.t[v].Tag == syntax.ADJ || p.t[v].Tag == syntax.NOUN) && (p.child(v, syntax.Cop) < 0 || p.child(v, syntax.Nsubj) < 0) {
-				// Nor is a noun of blame that is no predicate ("spreading
-				// lies"), or a verb form the tagger read as a noun ("with
-				// the backing of").
-				continue
-			}
+			// blame said of no one (see judgement) is no act; nor is a
+			// noun of blame that is no predicate ("spreading lies"), or a
+			// verb form the tagger read as a noun ("with the backing of").
+			continue
 		}
 		kept = append(kept, tr)
 	}
