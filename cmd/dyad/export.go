@@ -16,8 +16,8 @@ import (
 
 // queryFlags are the event filters, as flags.
 type queryFlags struct {
-	dyad, actor, start, end, root, code, place, bbox, text string
-	quad, limit                                            int
+	dyad, actor, start, end, root, code, place, bbox, text, coder string
+	quad, limit                                                   int
 }
 
 func (q *queryFlags) add(fs *flag.FlagSet) {
@@ -32,6 +32,7 @@ func (q *queryFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&q.bbox, "bbox", "", "bounding box MINLON,MINLAT,MAXLON,MAXLAT")
 	fs.StringVar(&q.text, "text", "", "words that must all be in the evidence sentence")
 	fs.IntVar(&q.limit, "limit", 0, "most events to write (0: all)")
+	fs.StringVar(&q.coder, "coder", "", "the events this coder version produced (see dyad version, dyad recode) instead of the current ones")
 }
 
 func (q *queryFlags) filter() (store.Filter, error) {
@@ -77,7 +78,7 @@ func (q *queryFlags) filter() (store.Filter, error) {
 	if q.quad < 0 || q.quad > 4 {
 		return f, fmt.Errorf("--quad %d: want 1 to 4", q.quad)
 	}
-	f.Actor, f.Root, f.Code, f.Quad, f.Place, f.Text = strings.ToUpper(q.actor), q.root, q.code, q.quad, q.place, q.text
+	f.Actor, f.Root, f.Code, f.Quad, f.Place, f.Text, f.Coder = strings.ToUpper(q.actor), q.root, q.code, q.quad, q.place, q.text, q.coder
 	return f, nil
 }
 

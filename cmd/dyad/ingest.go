@@ -61,7 +61,7 @@ func storeArticle(r pipeline.Result) store.Article {
 		json.Unmarshal(raw, &lang)
 	}
 	return store.Article{ID: a.ID, Origin: a.Origin, URL: a.URL, Title: a.Title, Published: a.Published,
-		Hash: queue.ArticleHash(a), Language: lang, Text: r.Text}
+		Hash: queue.ArticleHash(a), Language: lang, Text: r.Text, Coder: r.Coder}
 }
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int {

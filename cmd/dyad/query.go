@@ -33,6 +33,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	bbox := fs.String("bbox", "", "bounding box MINLON,MINLAT,MAXLON,MAXLAT")
 	text := fs.String("text", "", "words that must all be in the evidence sentence")
 	limit := fs.Int("limit", 100, "most events to print (0: all)")
+	coder := fs.String("coder", "", "the events this coder version produced (see dyad version, dyad recode) instead of the current ones")
 	fused := fs.Bool("fused", false, "fuse the matching events across articles: one per happening, with num_mentions, num_sources and num_articles (computed from the stored events, so it is the same however many workers stored them)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: dyad query [flags]\n\nPrints stored events matching the filters, by date.")
@@ -51,7 +52,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *format != "table" && *format != "jsonl" {
 		return usageErr("--format %q: want table or jsonl", *format)
 	}
-	f := store.Filter{Actor: *actor, Code: *code, Root: *root, Quad: *quad, Place: *place, Text: *text}
+	f := store.Filter{Actor: *actor, Code: *code, Root: *root, Quad: *quad, Place: *place, Text: *text, Coder: *coder}
 	for _, d := range []struct {
 		flag, v string
 		dst     *store.Filter

@@ -363,7 +363,7 @@ func TestBadRequests(t *testing.T) {
 		{"/api/events?cursor=***", `cursor: "***" is not a cursor from a previous page`},
 		{"/api/events?cursor=bm90LWEtY3Vyc29y", "cursor: "},
 		{"/api/events?text=iran&q=iran", "text and q: the same parameter given twice"},
-		{"/api/events?colour=red", "colour: unknown parameter; this route takes dyad, actor, start, end, root, code, quad, place, bbox, text, limit, cursor"},
+		{"/api/events?colour=red", "colour: unknown parameter; this route takes dyad, actor, start, end, root, code, quad, place, bbox, text, coder, limit, cursor"},
 		{"/api/events?root=19&root=18", "root: given 2 times, want once"},
 		{"/api/events?q=" + strings.Repeat("x", 201), "q: 201 bytes long, at most 200"},
 		{"/api/events?q=%2B%2B%2B", `q: "+++" has no words to search for`},

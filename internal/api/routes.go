@@ -51,6 +51,9 @@ var (
 	pPlace = Param{Name: "place", In: "query", Kind: KindString, Example: "Saravan",
 		Doc: "location name, admin1 name or ISO alpha-3 country code (exact, case-insensitive)",
 		set: func(q *Query, v any) { q.Filter.Place = v.(string) }}
+	pCoder = Param{Name: "coder", In: "query", Kind: KindString, Example: "v1.4.0+3f2a9c1d0b7e",
+		Doc: "the events this coder version produced (current or replaced by a later re-code; see `dyad version` and `dyad recode`) instead of the current events",
+		set: func(q *Query, v any) { q.Filter.Coder = v.(string) }}
 	pBBox = Param{Name: "bbox", In: "query", Kind: KindBBox, Example: "44,25,64,40",
 		Doc: "events located in a box: min lon, min lat, max lon, max lat",
 		set: func(q *Query, v any) { q.Filter.BBox = v.(*[4]float64) }}
@@ -75,7 +78,7 @@ var (
 )
 
 // filterParams are the event filters every listing takes.
-var filterParams = []Param{pDyad, pActor, pStart, pEnd, pRoot, pCode, pQuad, pPlace, pBBox, pText}
+var filterParams = []Param{pDyad, pActor, pStart, pEnd, pRoot, pCode, pQuad, pPlace, pBBox, pText, pCoder}
 
 func with(ps []Param, more ...Param) []Param { return append(append([]Param(nil), ps...), more...) }
 

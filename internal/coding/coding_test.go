@@ -15,6 +15,7 @@ import (
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
+	"github.com/dyad-events/dyad/internal/text"
 )
 
 // Every CAMEO code has a Goldstein score, a QuadClass and a PLOVER type.
@@ -276,4 +277,39 @@ func newPipeline(tb testing.TB) *pipeline.Pipeline {
 		tb.Fatal(err)
 	}
 	return p
+}
+
+// A user's pattern written as a bundled one replaces it (the way to recode
+// a verb); one written otherwise is added beside the bundled ones.
+func TestUserPatternReplacesBundled(t *testing.T) {
+	dir := t.TempDir()
+	user := dir + "/mine.tsv"
+	if err := os.WriteFile(user, []byte("043\tverb\tmeet\n1125\tverb\tmeet secretly\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bundled, err := coding.LoadVerbs(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vb, err := coding.LoadVerbs(data.FS, user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(vb.Patterns) != len(bundled.Patterns)+1 {
+		t.Errorf("%d patterns with the user's two, want %d (one replaced, one added)", len(vb.Patterns), len(bundled.Patterns)+1)
+	}
+	codes := func(v *coding.Verbs, s string) []string {
+		var out []string
+		for _, tr := range v.Find(text.Tokenize(s)) {
+			out = append(out, tr.Pattern.Code)
+		}
+		return out
+	}
+	s := "The two envoys met on Tuesday."
+	if got := codes(bundled, s); !slices.Contains(got, "040") {
+		t.Fatalf("bundled patterns read %q as %v, want 040 among them", s, got)
+	}
+	if got := codes(vb, s); !slices.Contains(got, "043") || slices.Contains(got, "040") {
+		t.Errorf("with the user's patterns %q reads as %v, want 043 and not 040", s, got)
+	}
 }

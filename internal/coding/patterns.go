@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -90,6 +91,7 @@ func LoadVerbs(fsys fs.FS, user ...string) (*Verbs, error) {
 		}
 	}
 	v := &Verbs{index: map[string][]start{}}
+	bundled := true
 	load := func(fsys fs.FS, files []string) error {
 		sort.Strings(files)
 		for _, name := range files {
@@ -99,6 +101,11 @@ func LoadVerbs(fsys fs.FS, user ...string) (*Verbs, error) {
 					return err
 				}
 				p.Source = fmt.Sprintf("%s:%d", name, line)
+				if !bundled {
+					// A user's pattern replaces a bundled one written the
+					// same way: that is how a user recodes a verb.
+					v.drop(p)
+				}
 				v.add(p, irr)
 				return nil
 			})
@@ -112,6 +119,7 @@ func LoadVerbs(fsys fs.FS, user ...string) (*Verbs, error) {
 	if err := load(fsys, files); err != nil {
 		return nil, err
 	}
+	bundled = false
 	for _, p := range user {
 		st, err := os.Stat(p)
 		if err != nil {
@@ -183,6 +191,21 @@ func parsePattern(f []string) (*Pattern, error) {
 		p.words = append(p.words, ws)
 	}
 	return p, nil
+}
+
+// drop removes the patterns of p's kind whose elements are p's, so that
+// p takes their place.
+func (v *Verbs) drop(p *Pattern) {
+	same := func(q *Pattern) bool {
+		return q.Kind == p.Kind && slices.EqualFunc(q.Elements, p.Elements, slices.Equal[[]string])
+	}
+	if !slices.ContainsFunc(v.Patterns, same) {
+		return
+	}
+	v.Patterns = slices.DeleteFunc(v.Patterns, same)
+	for w, ss := range v.index {
+		v.index[w] = slices.DeleteFunc(ss, func(s start) bool { return same(s.p) })
+	}
 }
 
 func (v *Verbs) add(p *Pattern, irr map[string]irregular) {

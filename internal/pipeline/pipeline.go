@@ -172,6 +172,7 @@ type Result struct {
 	Article ingest.Article
 	Text    string // cleaned text; evidence offsets refer to it
 	Events  []event.Event
+	Coder   string // the coder version that coded it (Pipeline.CoderVersion)
 }
 
 // Analyse runs the stages before coding and returns the analysed sentences.
@@ -338,7 +339,7 @@ func (p *Pipeline) Code(a ingest.Article) Result {
 	for i := range evs {
 		evs[i].Coder = p.CoderVersion
 	}
-	return Result{Article: a, Text: cleaned.Text, Events: evs}
+	return Result{Article: a, Text: cleaned.Text, Events: evs, Coder: p.CoderVersion}
 }
 
 // Tree tags and parses one sentence's words for the coder, or returns nil

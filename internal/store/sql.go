@@ -270,13 +270,21 @@ func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a Article, evs []event.
 	if a.DuplicateOf != "" {
 		dupArg = a.DuplicateOf
 	}
-	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO articles (id, origin, url, title, published, hash, language, duplicate_of, text, n_events, coded_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	if oldHash == a.Hash && a.DuplicateOf == "" {
+		// The same text coded again, by another coder version perhaps:
+		// what the older one found stays readable under its version.
+		if err := s.archiveEvents(ctx, tx, a.ID, a.Coder); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO articles (id, origin, url, title, published, hash, language, duplicate_of, text, n_events, coded_at, coder)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET origin = excluded.origin, url = excluded.url, title = excluded.title,
 		published = excluded.published, hash = excluded.hash, language = excluded.language,
-		duplicate_of = excluded.duplicate_of, text = excluded.text, n_events = excluded.n_events, coded_at = excluded.coded_at`),
+		duplicate_of = excluded.duplicate_of, text = excluded.text, n_events = excluded.n_events, coded_at = excluded.coded_at,
+		coder = excluded.coder`),
 		a.ID, a.Origin, a.URL, a.Title, s.D.DateArg(a.Published.UTC().Format("2006-01-02")), a.Hash, a.Language, dupArg,
-		a.Text, len(evs), time.Now().UnixMilli()); err != nil {
+		a.Text, len(evs), time.Now().UnixMilli(), a.Coder); err != nil {
 		return fmt.Errorf("upsert article: %w", err)
 	}
 	// The upsert holds the article's row lock until commit, so concurrent
@@ -325,7 +333,7 @@ func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a Article, evs []event.
 			}
 		}
 	}
-	if err := s.insertRows(ctx, tx, "events", eventCols, rows, ""); err != nil {
+	if err := s.insertRows(ctx, tx, "events", append(eventCols[:len(eventCols):len(eventCols)], "coder"), rows, ""); err != nil {
 		return err
 	}
 	if err := s.insertRows(ctx, tx, "mentions", []string{"event_id", "ord", "article_id", "sentence_idx", "start_off", "end_off"}, mrows, ""); err != nil {
@@ -380,7 +388,7 @@ func (s *DB) eventRow(articleID string, e event.Event, sentence int) ([]any, err
 	return []any{e.ID, articleID, s.D.DateArg(e.Date), e.DatePrecision, e.Source.Code, e.Source.Country, e.Source.Agent,
 		e.Target.Code, e.Target.Country, e.Target.Agent, e.CAMEO, root, e.QuadClass, e.Goldstein, e.Plover.Type, e.Plover.Mode,
 		name, admin1, country, lat, lon, fmin, fmax, e.Negated, e.Claim, e.Confidence, e.Evidence.Start, e.Evidence.End,
-		sentence, string(doc)}, nil
+		sentence, string(doc), e.Coder}, nil
 }
 
 // insertRows inserts rows in multi-row INSERTs of at most ~4000 arguments.
@@ -437,8 +445,9 @@ func (s *DB) Events(ctx context.Context, f Filter) ([]StoredEvent, string, error
 	}
 	n := limit(f)
 	args = append(args, n+1)
-	rows, err := s.SQL.QueryContext(ctx, s.q(`SELECT e.doc, a.url, a.title FROM events e JOIN articles a ON a.id = e.article_id
-		WHERE `+cond+` ORDER BY e.date, e.id LIMIT ?`), args...)
+	from, fargs := eventsFrom(f)
+	rows, err := s.SQL.QueryContext(ctx, s.q(`SELECT e.doc, a.url, a.title FROM `+from+` JOIN articles a ON a.id = e.article_id
+		WHERE `+cond+` ORDER BY e.date, e.id LIMIT ?`), append(fargs, args...)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("events: %w", err)
 	}
@@ -512,8 +521,8 @@ func (s *DB) Article(ctx context.Context, id string) (Article, error) {
 	var pub string
 	var dup sql.NullString
 	var coded int64
-	err := s.SQL.QueryRowContext(ctx, s.q(`SELECT id, origin, url, title, `+s.D.DateOut("published")+`, hash, language, duplicate_of, text, n_events, coded_at
-		FROM articles WHERE id = ?`), id).Scan(&a.ID, &a.Origin, &a.URL, &a.Title, &pub, &a.Hash, &a.Language, &dup, &a.Text, &a.Events, &coded)
+	err := s.SQL.QueryRowContext(ctx, s.q(`SELECT id, origin, url, title, `+s.D.DateOut("published")+`, hash, language, duplicate_of, text, n_events, coded_at, coder
+		FROM articles WHERE id = ?`), id).Scan(&a.ID, &a.Origin, &a.URL, &a.Title, &pub, &a.Hash, &a.Language, &dup, &a.Text, &a.Events, &coded, &a.Coder)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, fmt.Errorf("article %s: %w", id, ErrNotFound)
 	}
@@ -532,12 +541,13 @@ func (s *DB) Actors(ctx context.Context, f Filter) ([]ActorCount, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actors: %w", err)
 	}
-	all := append(append([]any{}, args...), args...)
+	from, fargs := eventsFrom(f)
+	all := append(append(append(append([]any{}, fargs...), args...), fargs...), args...)
 	all = append(all, limit(f))
 	rows, err := s.SQL.QueryContext(ctx, s.q(`SELECT x.code, MAX(x.country), MAX(x.agent), COALESCE(MAX(ac.name), ''), SUM(x.src), SUM(x.tgt)
-		FROM (SELECT e.source_code AS code, e.source_country AS country, e.source_agent AS agent, 1 AS src, 0 AS tgt FROM events e WHERE e.source_code <> '' AND `+cond+`
+		FROM (SELECT e.source_code AS code, e.source_country AS country, e.source_agent AS agent, 1 AS src, 0 AS tgt FROM `+from+` WHERE e.source_code <> '' AND `+cond+`
 		      UNION ALL
-		      SELECT e.target_code, e.target_country, e.target_agent, 0, 1 FROM events e WHERE e.target_code <> '' AND `+cond+`) x
+		      SELECT e.target_code, e.target_country, e.target_agent, 0, 1 FROM `+from+` WHERE e.target_code <> '' AND `+cond+`) x
 		LEFT JOIN actors ac ON ac.code = x.code
 		GROUP BY x.code ORDER BY COUNT(*) DESC, x.code LIMIT ?`), all...)
 	if err != nil {
@@ -573,10 +583,11 @@ func (s *DB) Series(ctx context.Context, f Filter, bucket string) ([]Point, erro
 		return nil, fmt.Errorf("series: %w", err)
 	}
 	b := s.D.Bucket("e.date", bucket)
+	from, fargs := eventsFrom(f)
 	rows, err := s.SQL.QueryContext(ctx, s.q(`SELECT `+b+` AS bucket, COUNT(*), COALESCE(SUM(e.goldstein), 0),
 		SUM(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END),
 		SUM(CASE WHEN e.quad = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad = 4 THEN 1 ELSE 0 END)
-		FROM events e WHERE `+cond+` GROUP BY 1 ORDER BY 1`), args...)
+		FROM `+from+` WHERE `+cond+` GROUP BY 1 ORDER BY 1`), append(fargs, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}

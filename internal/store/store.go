@@ -44,7 +44,10 @@ var ErrNotFound = errors.New("not found")
 type Store interface {
 	// PutArticle stores an article (with its cleaned text, split into
 	// sentences) and its events, replacing whatever the store held for that
-	// article id, in one transaction. Event ids are assigned with EventID
+	// article id, in one transaction. When the article's content is
+	// unchanged and its Coder differs from the one that coded the stored
+	// events, those events are kept in the archive under their coder
+	// version (Filter.Coder reads them). Event ids are assigned with EventID
 	// when empty. An article whose Hash matches another stored article's is
 	// recorded with DuplicateOf set to that article and no events.
 	PutArticle(ctx context.Context, a Article, events []event.Event) error
@@ -72,6 +75,27 @@ type Store interface {
 	PutRelation(ctx context.Context, r Relation) error
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (Stats, error)
+	// ArticleEvents returns every current event of one article, in
+	// evidence order.
+	ArticleEvents(ctx context.Context, articleID string) ([]StoredEvent, error)
+	// Articles returns up to limit stored articles (with their text) whose
+	// id sorts after after, in id order: the way to walk the whole store.
+	// Duplicates of other articles are left out.
+	Articles(ctx context.Context, after string, limit int) ([]Article, error)
+	// Coders counts the events each coder version produced, current and
+	// archived (see PutArticle: re-coding an article archives the events an
+	// older coder gave it), newest first.
+	Coders(ctx context.Context) ([]CoderCount, error)
+	// Feed returns what the watcher recorded of a feed ("" fields and no
+	// error when it has never been polled).
+	Feed(ctx context.Context, url string) (FeedState, error)
+	// PutFeed records a poll of a feed.
+	PutFeed(ctx context.Context, f FeedState) error
+	// Page returns what the watcher recorded of a page URL, and whether it
+	// has.
+	Page(ctx context.Context, url string) (PageState, bool, error)
+	// PutPage records a fetch of a page.
+	PutPage(ctx context.Context, p PageState) error
 	// Close releases the store's connections.
 	Close() error
 }
@@ -143,6 +167,7 @@ type Article struct {
 	Text        string    `json:"text,omitempty"`         // cleaned text; evidence offsets refer to it
 	Events      int       `json:"events"`                 // number of stored events (read only)
 	CodedAt     time.Time `json:"coded_at"`               // when it was stored (set by PutArticle)
+	Coder       string    `json:"coder,omitempty"`        // the coder version that coded its events
 }
 
 // StoredEvent is an event as stored: the contract's event (with its id and
@@ -164,8 +189,12 @@ type Filter struct {
 	Place      string      // location name, admin1 or country code (exact, case-insensitive)
 	BBox       *[4]float64 // min lon, min lat, max lon, max lat
 	Text       string      // full-text search in the evidence sentence (words, all must match)
-	Limit      int         // page size; 0 means DefaultLimit, capped at MaxLimit
-	Cursor     string      // from a previous Events call
+	// Coder, when set, selects the events that coder version produced
+	// (kept current or archived by a later re-code) instead of the
+	// current events.
+	Coder  string
+	Limit  int    // page size; 0 means DefaultLimit, capped at MaxLimit
+	Cursor string // from a previous Events call
 }
 
 // Page sizes.

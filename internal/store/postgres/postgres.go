@@ -159,4 +159,22 @@ var migrations = []store.Migration{{
 	SQL: []string{
 		`CREATE INDEX events_dyad ON events (source_country, target_country, date)`,
 	},
+}, {
+	Version: 3, Name: "coder versions, archived re-coded events, feed watching",
+	SQL: []string{
+		`ALTER TABLE events ADD COLUMN coder TEXT NOT NULL DEFAULT ''`,
+		`UPDATE events SET coder = COALESCE(doc->>'coder', '')`,
+		`CREATE INDEX events_coder ON events (coder)`,
+		`ALTER TABLE articles ADD COLUMN coder TEXT NOT NULL DEFAULT ''`,
+		`UPDATE articles SET coder = COALESCE((SELECT MAX(e.coder) FROM events e WHERE e.article_id = articles.id), '')`,
+		// The archive has the events table's columns (the same queries
+		// read both) and when a row was archived.
+		`CREATE TABLE event_archive (LIKE events INCLUDING DEFAULTS)`,
+		`ALTER TABLE event_archive ADD COLUMN archived_at BIGINT NOT NULL DEFAULT 0`,
+		`ALTER TABLE event_archive ADD PRIMARY KEY (id, coder)`,
+		`CREATE INDEX event_archive_coder ON event_archive (coder, date, id)`,
+		`CREATE INDEX event_archive_article ON event_archive (article_id)`,
+		store.WatchFeedsDDL,
+		store.WatchPagesDDL,
+	},
 }}

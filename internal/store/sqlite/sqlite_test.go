@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -47,7 +48,7 @@ func TestOpenRegisteredAndReopen(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.Events != 4 || st.SchemaVersion != 2 || st.Driver != "sqlite" {
+	if err != nil || st.Events != 4 || st.SchemaVersion != 3 || st.Driver != "sqlite" {
 		t.Errorf("reopened stats = %+v, %v", st, err)
 	}
 	if _, err := store.Open(ctx, "mysql://x"); err == nil {
@@ -107,4 +108,43 @@ func BenchmarkPutArticles64(b *testing.B) {
 	}
 	defer s.Close()
 	storetest.BenchBatch(b, s, 64)
+}
+
+// TestMigrateFromVersion2 opens a database written before coder versions
+// were stored: the events keep the version their JSON carried.
+func TestMigrateFromVersion2(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := *Dialect
+	old.Migrations = migrations[:2]
+	if err := (&store.DB{SQL: db, D: &old}).Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (id, published, hash, text, n_events, coded_at) VALUES ('a1', '2024-01-20', 'h1', 'Iran condemned Pakistan.', 1, 0)`,
+		`INSERT INTO events VALUES ('e1', 'a1', '2024-01-20', 'day', 'IRN', 'IRN', '', 'PAK', 'PAK', '', '111', '11', 3, -2, 'X', '', '', '', '', NULL, NULL, NULL, NULL, 0, 0, 0.9, 0, 24, 0,
+			'{"id":"e1","article":"a1","date":"2024-01-20","cameo":"111","coder":"abc+123"}')`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, "sqlite://"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cs, err := s.Coders(ctx)
+	if err != nil || len(cs) != 1 || cs[0] != (store.CoderCount{Coder: "abc+123", Current: 1, Articles: 1}) {
+		t.Errorf("coders after migration = %+v, %v", cs, err)
+	}
+	evs, _, err := s.Events(ctx, store.Filter{Coder: "abc+123"})
+	if err != nil || len(evs) != 1 {
+		t.Errorf("events of the old version = %d, %v", len(evs), err)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -283,6 +284,136 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		rs, err := s.Relations(ctx, "IRN", "PAK")
 		if err != nil || len(rs) != 2 || rs[0].State != "broken" || rs[1].State != "restored" {
 			t.Errorf("relations = %+v, %v", rs, err)
+		}
+	})
+	t.Run("CoderVersions", func(t *testing.T) {
+		// Re-coding an article with another coder version keeps what the
+		// old version found, readable under its version; the current
+		// events are the new version's; coding again with the same
+		// version archives nothing more.
+		s := open(t)
+		fx := Fixture()
+		tag := func(evs []event.Event, coder string) []event.Event {
+			out := append([]event.Event(nil), evs...)
+			for i := range out {
+				out[i].Coder = coder
+			}
+			return out
+		}
+		a1 := fx[0].A
+		a1.Coder = "v1"
+		if err := s.PutArticle(ctx, a1, tag(fx[0].Events, "v1")); err != nil {
+			t.Fatal(err)
+		}
+		a2 := fx[1].A
+		a2.Coder = "v1"
+		if err := s.PutArticle(ctx, a2, tag(fx[1].Events, "v1")); err != nil {
+			t.Fatal(err)
+		}
+		// v2 drops the recall (1044) and keeps the other two events of a1.
+		a1.Coder = "v2"
+		for range 2 {
+			if err := s.PutArticle(ctx, a1, tag(fx[0].Events[:2], "v2")); err != nil {
+				t.Fatal(err)
+			}
+		}
+		count := func(f store.Filter) int {
+			t.Helper()
+			evs, _, err := s.Events(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return len(evs)
+		}
+		if n := count(store.Filter{}); n != 3 {
+			t.Errorf("current events = %d, want 3 (a1's two of v2, a2's one of v1)", n)
+		}
+		if n := count(store.Filter{Coder: "v1"}); n != 4 {
+			t.Errorf("v1 events = %d, want 4 (a1's three archived, a2's current one)", n)
+		}
+		if n := count(store.Filter{Coder: "v1", Code: "104"}); n != 1 {
+			t.Errorf("v1 events coded 104 = %d, want 1", n)
+		}
+		if n := count(store.Filter{Coder: "v2"}); n != 2 {
+			t.Errorf("v2 events = %d, want 2", n)
+		}
+		ps, err := s.Series(ctx, store.Filter{Coder: "v1"}, "month")
+		if err != nil || len(ps) != 1 || ps[0].Count != 4 {
+			t.Errorf("v1 series = %+v, %v", ps, err)
+		}
+		acs, err := s.Actors(ctx, store.Filter{Coder: "v2"})
+		if err != nil || len(acs) != 3 {
+			t.Errorf("v2 actors = %+v, %v", acs, err)
+		}
+		cs, err := s.Coders(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]store.CoderCount{}
+		for _, c := range cs {
+			got[c.Coder] = c
+		}
+		if got["v2"] != (store.CoderCount{Coder: "v2", Current: 2, Articles: 1}) ||
+			got["v1"] != (store.CoderCount{Coder: "v1", Current: 1, Archived: 3, Articles: 1}) || len(cs) != 2 {
+			t.Errorf("coders = %+v", cs)
+		}
+		evs, err := s.ArticleEvents(ctx, "a1")
+		if err != nil || len(evs) != 2 || evs[0].Coder != "v2" || evs[0].Evidence.Start > evs[1].Evidence.Start {
+			t.Errorf("a1 events = %+v, %v", evs, err)
+		}
+		if a, err := s.Article(ctx, "a1"); err != nil || a.Coder != "v2" || a.Events != 2 {
+			t.Errorf("a1 = %+v, %v", a, err)
+		}
+	})
+	t.Run("Articles", func(t *testing.T) {
+		s := open(t)
+		Put(t, s)
+		var ids []string
+		after := ""
+		for {
+			as, err := s.Articles(ctx, after, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(as) == 0 {
+				break
+			}
+			if as[0].Text == "" || as[0].Hash == "" {
+				t.Errorf("article %+v has no text or hash", as[0])
+			}
+			ids = append(ids, as[0].ID)
+			after = as[0].ID
+		}
+		// a3 is a duplicate of a1: nothing to walk.
+		if strings.Join(ids, ",") != "a1,a2" {
+			t.Errorf("walked %v, want a1,a2", ids)
+		}
+	})
+	t.Run("WatchState", func(t *testing.T) {
+		s := open(t)
+		f, err := s.Feed(ctx, "https://example.org/feed")
+		if err != nil || f.ETag != "" || !f.CheckedAt.IsZero() && f.CheckedAt.Unix() != 0 {
+			t.Errorf("unknown feed = %+v, %v", f, err)
+		}
+		at := time.Date(2024, 2, 1, 12, 0, 0, 0, time.UTC)
+		want := store.FeedState{URL: "https://example.org/feed", ETag: `"x1"`, LastModified: "Thu, 01 Feb 2024 11:00:00 GMT", CheckedAt: at, Status: 200}
+		for _, put := range []store.FeedState{{URL: want.URL, CheckedAt: at.Add(-time.Hour), Status: 500, Error: "server error"}, want} {
+			if err := s.PutFeed(ctx, put); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if f, err := s.Feed(ctx, want.URL); err != nil || f != want {
+			t.Errorf("feed = %+v, %v; want %+v", f, err, want)
+		}
+		if _, ok, err := s.Page(ctx, "https://example.org/a"); ok || err != nil {
+			t.Errorf("unknown page found (%v)", err)
+		}
+		p := store.PageState{URL: "https://example.org/a", Feed: want.URL, ArticleID: "a1", Status: 200, FetchedAt: at}
+		if err := s.PutPage(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok, err := s.Page(ctx, p.URL); !ok || err != nil || got != p {
+			t.Errorf("page = %+v (%v, %v), want %+v", got, ok, err, p)
 		}
 	})
 }
