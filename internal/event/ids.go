@@ -3,6 +3,7 @@ package event
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"strconv"
 )
 
@@ -38,4 +39,19 @@ func AssignIDs(articleID string, evs []Event) {
 		}
 		evs[i].ID = id
 	}
+}
+
+// FusedID is the id of a happening fused from several events: a digest of
+// their ids, whatever their order, so it stays the same while the
+// happening's members do.
+func FusedID(memberIDs []string) string {
+	ids := append([]string(nil), memberIDs...)
+	sort.Strings(ids)
+	h := sha256.New()
+	h.Write([]byte("fused\x00"))
+	for _, id := range ids {
+		h.Write([]byte(id))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
 }

@@ -192,7 +192,8 @@ func distanceKm(a, b *event.Location) float64 {
 
 // AsEvent returns the fused happening as one event: the best reading, with
 // every mention (tagged with its article) and the counts of mentions,
-// outlets and articles.
+// outlets and articles. A happening told by several events has the id
+// event.FusedID gives their ids; one told once keeps its event's id.
 func (f Fused) AsEvent() event.Event {
 	e := f.Event
 	e.Mentions = nil
@@ -207,6 +208,15 @@ func (f Fused) AsEvent() event.Event {
 		}
 	}
 	e.NumMentions, e.NumSources, e.NumArticles = f.NumMentions, f.NumSources, f.NumArticles
+	if len(f.Mentions) > 1 {
+		// Not the id of the member that gives the reading, which another
+		// member arriving could change: one for the member set.
+		ids := make([]string, len(f.Mentions))
+		for i, m := range f.Mentions {
+			ids[i] = m.Event.ID
+		}
+		e.ID = event.FusedID(ids)
+	}
 	return e
 }
 

@@ -169,3 +169,40 @@ func BenchmarkFuseMillion(b *testing.B) {
 		b.ReportMetric(float64(len(x.Events())), "fused")
 	}
 }
+
+// A fused happening's id depends on its members only: the same articles in
+// any order give the same id, a new member gives a new one, and it is not
+// the id of any member.
+func TestFusedIDFollowsMembers(t *testing.T) {
+	mk := func(article string, start int) []event.Event {
+		e := ev(article, "2025-01-10", "SDN", "SDN", "195", start)
+		e.ID = event.ID(article, e)
+		return []event.Event{e}
+	}
+	id := func(order ...string) string {
+		x := NewIndex()
+		for _, a := range order {
+			x.Add(a, "https://"+a+".example/x", mk(a, len(a)))
+		}
+		fs := x.Events()
+		if len(fs) != 1 {
+			t.Fatalf("%v: %d happenings, want 1", order, len(fs))
+		}
+		return fs[0].AsEvent().ID
+	}
+	ab, ba := id("wire", "paper"), id("paper", "wire")
+	if ab != ba {
+		t.Errorf("the same two articles in another order: id %s, then %s", ab, ba)
+	}
+	if abc := id("wire", "paper", "radio"); abc == ab {
+		t.Errorf("a third article kept the id %s", ab)
+	}
+	for _, a := range []string{"wire", "paper"} {
+		if m := mk(a, len(a))[0].ID; m == ab {
+			t.Errorf("the fused id is member %s's own id", a)
+		}
+	}
+	if one, m := id("wire"), mk("wire", 4)[0].ID; one != m {
+		t.Errorf("a happening told once: id %s, want its event's %s", one, m)
+	}
+}
