@@ -182,7 +182,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			}
 		}
 		if keep {
-			coded = append(coded, store.Coded{Article: storeArticle(r), Events: r.Events})
+			coded = append(coded, store.Coded{Article: r.StoreArticle(), Events: r.Events})
 		}
 		return nil
 	})

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -51,17 +50,6 @@ func tallyLine(coded int, t store.Tally) string {
 		parts = append(parts, "none stored")
 	}
 	return fmt.Sprintf("coded %d articles: %s; %d events stored", coded, strings.Join(parts, ", "), t.Events)
-}
-
-// storeArticle is what the store keeps of a coded article.
-func storeArticle(r pipeline.Result) store.Article {
-	a := r.Article
-	lang := ""
-	if raw, ok := a.Extra["language"]; ok {
-		json.Unmarshal(raw, &lang)
-	}
-	return store.Article{ID: a.ID, Origin: a.Origin, URL: a.URL, Title: a.Title, Published: a.Published,
-		Hash: queue.ArticleHash(a), Language: lang, Text: r.Text, Coder: r.Coder}
 }
 
 func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -114,7 +102,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return err
 	}
 	st, err := codeInputs(ctx, p, fs.Args(), iopt, cf.workers, stderr, func(r pipeline.Result) error {
-		batch = append(batch, store.Coded{Article: storeArticle(r), Events: r.Events})
+		batch = append(batch, store.Coded{Article: r.StoreArticle(), Events: r.Events})
 		if len(batch) >= *batchSize {
 			return flush()
 		}

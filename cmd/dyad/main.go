@@ -30,6 +30,7 @@ func commands() []command {
 		{"extract", "code articles (JSONL, text) into event JSONL on stdout", runExtract},
 		{"eval", "score events against gold events (the contract's match rule)", runEval},
 		{"ingest", "code articles and store them and their events (SQLite or PostgreSQL), or queue them", runIngest},
+		{"watch", "follow RSS/Atom feeds: fetch new article pages, code them and store them, every interval", runWatch},
 		{"recode", "code stored articles again with this binary and dictionaries, and print what changed", runRecode},
 		{"query", "print stored events matching filters (dates, actors, codes, places, text)", runQuery},
 		{"worker", "pull queued articles, code them and store them (scale-out)", runWorker},

@@ -140,7 +140,7 @@ func (w *worker) code(msgs []queue.Message) codedBatch {
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			r := w.p.Code(m.Article)
-			coded[i] = &store.Coded{Article: storeArticle(r), Events: r.Events}
+			coded[i] = &store.Coded{Article: r.StoreArticle(), Events: r.Events}
 		}()
 	}
 	wg.Wait()

@@ -91,6 +91,47 @@ func readFeed(name string, br *bufio.Reader, opt Options, emit func(Article) err
 	return nil
 }
 
+// FeedItem is one item of a feed as a watcher reads it: where the story
+// is, and what the feed itself says of it.
+type FeedItem struct {
+	GUID, Link, Title string
+	Text              string    // the item's content, else its description, as plain text
+	Published         time.Time // the item's date, else the feed's; zero when neither has one
+}
+
+// ParseFeed reads an RSS or Atom document (at most MaxFeed bytes) into its
+// items, in the feed's order.
+func ParseFeed(b []byte) ([]FeedItem, error) {
+	if len(b) > MaxFeed {
+		return nil, fmt.Errorf("feed larger than %d bytes", MaxFeed)
+	}
+	if binary(b) {
+		return nil, errors.New("binary data, not a feed")
+	}
+	feed, err := parseFeed(string(b))
+	if err != nil {
+		return nil, fmt.Errorf("not an RSS or Atom feed: %v", err)
+	}
+	feedDate := firstTime(feed.PublishedParsed, feed.UpdatedParsed)
+	var out []FeedItem
+	for _, it := range feed.Items {
+		if it == nil {
+			continue
+		}
+		fi := FeedItem{GUID: strings.TrimSpace(it.GUID), Link: strings.TrimSpace(it.Link), Title: FragmentText(it.Title)}
+		if len(it.Content) <= MaxArticle && len(it.Description) <= MaxArticle {
+			if fi.Text = FragmentText(it.Content); fi.Text == "" {
+				fi.Text = FragmentText(it.Description)
+			}
+		}
+		if t := firstTime(it.PublishedParsed, it.UpdatedParsed, &feedDate); !t.IsZero() {
+			fi.Published = dayOf(t)
+		}
+		out = append(out, fi)
+	}
+	return out, nil
+}
+
 // parseFeed parses a feed, turning a panic in the parser into an error.
 func parseFeed(s string) (f *gofeed.Feed, err error) {
 	defer func() {

@@ -6,6 +6,7 @@ package pipeline
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -24,6 +25,7 @@ import (
 	"github.com/dyad-events/dyad/internal/fusion"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/places"
+	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -173,6 +175,22 @@ type Result struct {
 	Text    string // cleaned text; evidence offsets refer to it
 	Events  []event.Event
 	Coder   string // the coder version that coded it (Pipeline.CoderVersion)
+}
+
+// StoreArticle is what a store keeps of the coded article: its metadata,
+// the detected language, the cleaned text the events' offsets refer to,
+// the content hash the store de-duplicates by and the coder version.
+func (r Result) StoreArticle() store.Article {
+	a := r.Article
+	lang := a.Language // as detected
+	if raw, ok := a.Extra["language"]; ok {
+		var given string // as the input says; a field that is no string says nothing
+		if json.Unmarshal(raw, &given) == nil && given != "" {
+			lang = given
+		}
+	}
+	return store.Article{ID: a.ID, Origin: a.Origin, URL: a.URL, Title: a.Title, Published: a.Published,
+		Hash: store.Hash(a.Published, a.Title, a.Text, a.HTML), Language: lang, Text: r.Text, Coder: r.Coder}
 }
 
 // Analyse runs the stages before coding and returns the analysed sentences.

@@ -96,6 +96,9 @@ type Store interface {
 	Page(ctx context.Context, url string) (PageState, bool, error)
 	// PutPage records a fetch of a page.
 	PutPage(ctx context.Context, p PageState) error
+	// RetryPages lists the pages whose last fetch failed and that have
+	// been tried fewer than maxTries times, oldest fetch first.
+	RetryPages(ctx context.Context, maxTries int) ([]PageState, error)
 	// Close releases the store's connections.
 	Close() error
 }

@@ -245,3 +245,27 @@ func (s *DB) PutPage(ctx context.Context, p PageState) error {
 	}
 	return nil
 }
+
+// RetryPages implements Store.
+func (s *DB) RetryPages(ctx context.Context, maxTries int) ([]PageState, error) {
+	rows, err := s.SQL.QueryContext(ctx, s.q(`SELECT url, feed_url, article_id, status, error, fetched_at, tries FROM watch_pages
+		WHERE tries > 0 AND tries < ? ORDER BY fetched_at, url`), maxTries)
+	if err != nil {
+		return nil, fmt.Errorf("pages to retry: %w", err)
+	}
+	defer rows.Close()
+	var out []PageState
+	for rows.Next() {
+		var p PageState
+		var at int64
+		if err := rows.Scan(&p.URL, &p.Feed, &p.ArticleID, &p.Status, &p.Error, &at, &p.Tries); err != nil {
+			return nil, fmt.Errorf("pages to retry: %w", err)
+		}
+		p.FetchedAt = time.UnixMilli(at).UTC()
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("pages to retry: %w", err)
+	}
+	return out, nil
+}

@@ -415,6 +415,16 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		if got, ok, err := s.Page(ctx, p.URL); !ok || err != nil || got != p {
 			t.Errorf("page = %+v (%v, %v), want %+v", got, ok, err, p)
 		}
+		failed := store.PageState{URL: "https://example.org/b", Feed: want.URL, Status: 503, Error: "HTTP 503", FetchedAt: at, Tries: 1}
+		gaveUp := store.PageState{URL: "https://example.org/c", Feed: want.URL, Status: 500, Error: "HTTP 500", FetchedAt: at, Tries: 3}
+		for _, p := range []store.PageState{failed, gaveUp} {
+			if err := s.PutPage(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if ps, err := s.RetryPages(ctx, 3); err != nil || len(ps) != 1 || ps[0] != failed {
+			t.Errorf("pages to retry = %+v, %v; want only %s", ps, err, failed.URL)
+		}
 	})
 }
 
