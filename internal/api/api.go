@@ -39,6 +39,8 @@ type Store interface {
 	Relations(ctx context.Context, a, b string) ([]store.Relation, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (store.Stats, error)
+	// Coders counts the events of each coder version.
+	Coders(ctx context.Context) ([]store.CoderCount, error)
 }
 
 // Every store.Store is an API Store.

@@ -458,3 +458,36 @@ func TestOpenAPI(t *testing.T) {
 		}
 	}
 }
+
+// After a re-code the API serves the new version's events by default, the
+// old version's on request, and lists both versions.
+func TestCoderVersions(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	a, err := f.st.Article(ctx, f.events[0].Article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mine []event.Event
+	for _, e := range f.events {
+		if e.Article == a.ID {
+			e.Coder = "v2"
+			mine = append(mine, e)
+		}
+	}
+	a.Coder = "v2"
+	if err := f.st.PutArticle(ctx, a, mine[:1]); err != nil {
+		t.Fatal(err)
+	}
+	var cr api.CodersResult
+	if code := f.get(t, "/api/coders", &cr); code != 200 || len(cr.Coders) != 2 || cr.Coders[0].Coder != "v2" ||
+		cr.Coders[0].Current != 1 || cr.Coders[1].Archived != len(mine) {
+		t.Errorf("GET /api/coders: %d %+v; want v2 (1 current event) first, then the old version with %d archived", code, cr, len(mine))
+	}
+	if got := f.list(t, "limit=500"); len(got) != len(f.events)-len(mine)+1 {
+		t.Errorf("current events: %d, want %d", len(got), len(f.events)-len(mine)+1)
+	}
+	if got := f.list(t, "coder=v2"); len(got) != 1 || got[0].Coder != "v2" {
+		t.Errorf("coder=v2: %d events, want 1", len(got))
+	}
+}

@@ -137,6 +137,11 @@ type ArticleResult struct {
 	SpansComplete bool `json:"spans_complete"`
 }
 
+// CodersResult lists coder versions, those still coding articles first.
+type CodersResult struct {
+	Coders []store.CoderCount `json:"coders"`
+}
+
 // ErrorResult is the body of every error answer.
 type ErrorResult struct {
 	Error string `json:"error"`
@@ -159,6 +164,8 @@ func Routes() []Route {
 			Params: []Param{pID}, Result: ArticleResult{}, handle: getArticle},
 		{Method: "GET", Path: "/api/stats", ID: "getStats", Summary: "What the store holds",
 			Result: store.Stats{}, handle: getStats},
+		{Method: "GET", Path: "/api/coders", ID: "listCoders", Summary: "The coder versions whose events the store holds, current and replaced by a re-code (pass one as coder= to read its events)",
+			Result: CodersResult{}, handle: listCoders},
 	}
 }
 
@@ -249,6 +256,14 @@ func (s *Server) relations(ctx context.Context, a, b string) ([]store.Relation, 
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Since < out[j].Since })
 	return out, "events", nil
+}
+
+func listCoders(ctx context.Context, s *Server, q *Query) (any, error) {
+	cs, err := s.store.Coders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return CodersResult{Coders: nonNil(cs)}, nil
 }
 
 func getStats(ctx context.Context, s *Server, q *Query) (any, error) {
