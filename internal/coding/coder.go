@@ -2171,6 +2171,10 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	}
 	cd.ev.Evidence = event.Evidence{Sentence: s.Text, Start: s.Start, End: s.Start + text.RuneLen(s.Text)}
 	cd.ev.Negated = negated(toks, tr)
+	if cd.ev.Negated && code.Root() == "01" {
+		// "did not comment", "has not said": no statement is no event.
+		return nil
+	}
 	if cd.ev.Negated {
 		// "would not meet", "will not accept": refusing to cooperate is a
 		// rejection (12), not a cooperation that did not happen.
@@ -3320,7 +3324,7 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) ([]event.Actor, *cand) {
 		} else if word == "violence" {
 			// "condemned the attack", "concern over the shelling": the
 			// last act of force told before, by another party.
-			if !violent(o.ev.CAMEO) || o.ev.Source.Country == "" || o.ev.Source.Country == cd.ev.Source.Country {
+			if !violent(o.ev.CAMEO) || o.ev.Source.Country == "" || sameSide(o.ev.Source, cd.ev.Source) {
 				continue
 			}
 		} else if !namesThing(o, word) {
@@ -3333,23 +3337,47 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) ([]event.Actor, *cand) {
 			first--
 		}
 		var out []event.Actor
-		seen := map[string]bool{cd.ev.Source.Country: true}
+		taken := func(a event.Actor) bool {
+			if a.Country == "" || sameSide(a, cd.ev.Source) {
+				return true
+			}
+			for _, b := range out {
+				if sameSide(a, b) {
+					return true
+				}
+			}
+			return false
+		}
 		for _, e := range events[first : i+1] {
 			if e.trig.Start != o.trig.Start || e.anaphor {
 				continue
 			}
 			party := e.ev.Source
-			if seen[party.Country] || party.Country == "" {
+			if taken(party) {
 				party = e.ev.Target
 			}
-			if party.Country != "" && !seen[party.Country] {
-				seen[party.Country] = true
+			if !taken(party) {
 				out = append(out, party)
 			}
 		}
 		return out, o
 	}
 	return nil, nil
+}
+
+// nonState are the agents that fight or act against their own country's
+// state: an attack by them is another party's to a government that
+// condemns it.
+var nonState = map[string]bool{"REB": true, "UAF": true, "CRM": true, "INS": true, "SEP": true, "OPP": true}
+
+// sameSide reports two actors on one side: the same country, unless one
+// of them is a group acting against that country's state ("the
+// governor condemned the attack" by a cartel).
+func sameSide(a, b event.Actor) bool {
+	if a.Country != b.Country {
+		return false
+	}
+	return a.Code == b.Code || !nonState[a.Agent] && !nonState[b.Agent]
 }
 
 // kindCodes are the CAMEO codes of acts a kind of thing names: "the
