@@ -1852,7 +1852,7 @@ func (c *Coder) complement(s *Sentence, trigs []Trigger, ti int) bool {
 	}
 	for k := tr.Start - 2; k >= 0 && k >= tr.Start-4; k-- {
 		for tj := 0; tj < ti; tj++ {
-			if trigs[tj].End == k+1 {
+			if trigs[tj].End == k+1 && (s.parsed == nil || !s.parsed.apart(trigs[tj], tr)) {
 				return true
 			}
 		}

@@ -902,3 +902,68 @@ func pastTense(form string) bool {
 func conjoinedVerbAt(s *Sentence, k int, t Trigger) bool {
 	return coordinatedVerbs(s, Trigger{Start: k, End: k + 1}, t)
 }
+
+// triggerWord is the tree word a trigger hangs from: the word of its
+// first token, or the first that heads the others ("sign agreement":
+// "sign"; the noun pattern "peace talks": "talks"). -1 when the sentence
+// has no tree there.
+func (p *parse) triggerWord(tr Trigger) int {
+	w := -1
+	for k := tr.Start; k < tr.End && k < len(p.node); k++ {
+		n := p.node[k]
+		if n < 0 {
+			continue
+		}
+		if w < 0 {
+			w = n
+			continue
+		}
+		// Climb while the head is still inside the trigger.
+		for h := p.t[w].Head; h >= 0 && p.inTrigger(h, tr); h = p.t[w].Head {
+			w = h
+		}
+		break
+	}
+	return w
+}
+
+// inTrigger reports tree word n lying in trigger tr's tokens.
+func (p *parse) inTrigger(n int, tr Trigger) bool {
+	for k := tr.Start; k < tr.End && k < len(p.node); k++ {
+		if p.node[k] == n {
+			return true
+		}
+	}
+	return false
+}
+
+// apart tells, from the tree, that trigger t is no part of what the
+// earlier trigger h says, wants or is about: t's word does not hang below
+// h's at all ("the clashes prompted Armenia to accuse …": "accuse" is
+// not below "clashes"; "…, easing a standoff that had prompted Bogota to
+// recall …" after "freed"), or only through a coordinated clause. It is
+// false when t may be h's argument, or when the tree does not cover both
+// triggers; the word-order rules decide those.
+func (p *parse) apart(h, t Trigger) bool {
+	th, tt := p.triggerWord(h), p.triggerWord(t)
+	if th < 0 || tt < 0 || th == tt {
+		return false
+	}
+	cur := tt
+	for hops := 0; hops < len(p.t); hops++ {
+		rel, up := p.t[cur].Rel, p.t[cur].Head
+		if up < 0 {
+			return true // reached the root without passing h
+		}
+		if up == th {
+			// "attacked X and killed Y" are two acts; "urged X to stop
+			// and to release …" is one appeal, whatever the attachment.
+			return (rel == syntax.Conj || rel == syntax.Parataxis) && !p.infinitive(cur)
+		}
+		if p.inTrigger(up, h) {
+			return false
+		}
+		cur = up
+	}
+	return false
+}
