@@ -161,7 +161,12 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 				// countries, a show of force is aimed at the other one (in
 				// a story of one, or sent to a place at home, it stays
 				// there).
-				if x, y := storyPair(events, salience); x != "" && y != "" && (cd.ev.Source.Country == x || cd.ev.Source.Country == y) && sentencePlace(s) != cd.ev.Source.Country {
+				if foe := homeThreat(events, cd.ev.Source.Country); foe.Code != "" {
+					// "… would send troops to the region" after gunmen's
+					// attack at home: the force is aimed at them.
+					cd.ev.Target, cd.tgtIdx = foe, -1
+					cd.ev.Confidence -= 0.2
+				} else if x, y := storyPair(events, salience); x != "" && y != "" && (cd.ev.Source.Country == x || cd.ev.Source.Country == y) && sentencePlace(s) != cd.ev.Source.Country {
 					other := x
 					if other == cd.ev.Source.Country {
 						other = y
@@ -3369,6 +3374,18 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) ([]event.Actor, *cand) {
 // state: an attack by them is another party's to a government that
 // condemns it.
 var nonState = map[string]bool{"REB": true, "UAF": true, "CRM": true, "INS": true, "SEP": true, "OPP": true}
+
+// homeThreat is the doer of the last act of force told in the article by
+// a group acting against the state of country (rebels, gunmen, a cartel),
+// or no actor.
+func homeThreat(events []*cand, country string) event.Actor {
+	for i := len(events) - 1; i >= 0; i-- {
+		if o := events[i].ev; violent(o.CAMEO) && o.Source.Country == country && nonState[o.Source.Agent] {
+			return o.Source
+		}
+	}
+	return event.Actor{}
+}
 
 // sameSide reports two actors on one side: the same country, unless one
 // of them is a group acting against that country's state ("the
