@@ -639,7 +639,41 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 			}
 		}
 	}
+	if handOver(tr.Pattern.Code) && !r.passive {
+		// "extradited a cartel boss to the United States", "handed the
+		// detainees over to Armenia": the state that receives them is
+		// the one the act is done with, not the people handed over.
+		// The "to" phrase may hang on the verb or, as parsers often have
+		// it, on the object.
+		var to []int
+		for _, k := range p.kids[v] {
+			switch p.t[k].Rel {
+			case syntax.Obl:
+				to = append(to, k)
+			case syntax.Obj:
+				for _, kk := range p.kids[k] {
+					if p.t[kk].Rel == syntax.Nmod {
+						to = append(to, kk)
+					}
+				}
+			}
+		}
+		for _, k := range to {
+			if c := p.child(k, syntax.Case); c >= 0 && strings.EqualFold(p.t[c].Form, "to") {
+				if mi := p.mention(s, k); mi >= 0 && !sameParty(s, r.src, mi) && !s.Actors[mi].Modifier {
+					r.tgt, r.tgtOK, r.tgtRel = mi, true, p.t[k].Rel.String()+":to (who receives them)"
+				}
+				break
+			}
+		}
+	}
 	return r
+}
+
+// handOver reports codes of acts that hand people or things over to
+// another party: extradition (063) and returns or releases (084).
+func handOver(code string) bool {
+	return strings.HasPrefix(code, "063") || strings.HasPrefix(code, "084")
 }
 
 // judgement reads an act told by an adjective of blame ("unacceptable",
