@@ -2165,6 +2165,12 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	} else if intended(toks, tr) {
 		code = c.intent(code)
 	}
+	if code.Code == "130" && threatensForce(toks, tr) {
+		// "warned that any incursion would be met with force"
+		if v, ok := c.Table.Lookup("138"); ok {
+			code = v
+		}
+	}
 	cd.ev.Article = a.ID
 	setCode(&cd.ev, code)
 	cd.ev.Rule = fmt.Sprintf("%s %q (%s)", tr.Pattern.Kind, tr.Pattern.Text, tr.Pattern.Source)
@@ -3374,6 +3380,37 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) ([]event.Actor, *cand) {
 // state: an attack by them is another party's to a government that
 // condemns it.
 var nonState = map[string]bool{"REB": true, "UAF": true, "CRM": true, "INS": true, "SEP": true, "OPP": true}
+
+// forceWords say that what a threat holds out is force: "met with force",
+// "respond militarily", "military action", "retaliate".
+var forceWords = map[string]bool{"force": true, "militarily": true, "retaliate": true, "retaliation": true,
+	"retaliatory": true, "war": true, "military": true, "armed": true}
+
+// threatensForce reports a warning whose clause holds out force: one of
+// forceWords after the trigger, before the clause ends ("military" and
+// "armed" only before a response or action: "military action", "an armed
+// response", not "the military said").
+func threatensForce(toks []text.Token, tr Trigger) bool {
+	for k := tr.End; k < len(toks); k++ {
+		w := toks[k].Norm
+		if clauseBreak[w] || w == ";" || w == "." {
+			return false
+		}
+		if !forceWords[w] {
+			continue
+		}
+		if w != "military" && w != "armed" {
+			return true
+		}
+		if k+1 < len(toks) {
+			switch toks[k+1].Norm {
+			case "action", "response", "retaliation", "force", "means", "option", "options", "measures", "operation":
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // homeThreat is the doer of the last act of force told in the article by
 // a group acting against the state of country (rebels, gunmen, a cartel),
