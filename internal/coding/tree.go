@@ -86,7 +86,15 @@ func (p *parse) passive(v int) bool {
 	if p.child(v, syntax.NsubjPass, syntax.AuxPass) >= 0 {
 		return true
 	}
-	return p.t[v].Rel == syntax.Acl && strings.HasSuffix(strings.ToLower(p.t[v].Form), "ed")
+	return p.t[v].Rel == syntax.Acl && strings.HasSuffix(strings.ToLower(p.t[v].Form), "ed") && !p.misreadClause(v)
+}
+
+// misreadClause reports a past-tense verb the parser hung on the noun
+// before it as a participle although it takes an object: "after fighters
+// abducted 11 workers" is a clause whose subject is that noun, not
+// "fighters (who were) abducted".
+func (p *parse) misreadClause(v int) bool {
+	return p.t[v].Rel == syntax.Acl && strings.HasSuffix(strings.ToLower(p.t[v].Form), "ed") && p.child(v, syntax.Obj) >= 0
 }
 
 // relative pronouns stand for the noun their clause modifies.
@@ -153,6 +161,9 @@ func (p *parse) doer(v int) int {
 				return -1
 			}
 			if p.t[v].Rel == syntax.Acl {
+				if p.misreadClause(v) {
+					return h
+				}
 				if !strings.HasSuffix(strings.ToLower(p.t[v].Form), "ing") {
 					return -1
 				}
