@@ -175,6 +175,14 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 					cd.ev.Confidence -= 0.2
 				}
 			}
+			if strings.HasPrefix(cd.ev.CAMEO, "13") && cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && cd.ev.Source.Code != "" {
+				// "The army vowed to retake the town": a threat that names
+				// no one is aimed at the party it has been fighting.
+				if foe := opponent(events, cd.ev.Source); foe.Code != "" {
+					cd.ev.Target, cd.tgtIdx = foe, -1
+					cd.ev.Confidence -= 0.2
+				}
+			}
 			if mediation(cd.ev.CAMEO) && cd.ev.Target.Country != "" && cd.ev.Target.Country == cd.ev.Source.Country {
 				// "offered to host talks between their ministers": one
 				// mediates between others, never with itself.
@@ -3410,6 +3418,25 @@ func threatensForce(toks []text.Token, tr Trigger) bool {
 		}
 	}
 	return false
+}
+
+// opponent is the party a told before fought with, or that used force
+// on a: the other side of the last act of force in the article between
+// a's side and another, or no actor.
+func opponent(events []*cand, a event.Actor) event.Actor {
+	for i := len(events) - 1; i >= 0; i-- {
+		o := events[i].ev
+		if !violent(o.CAMEO) || o.Source.Country == "" || o.Target.Country == "" {
+			continue
+		}
+		switch {
+		case sameSide(o.Source, a) && !sameSide(o.Target, a):
+			return o.Target
+		case sameSide(o.Target, a) && !sameSide(o.Source, a):
+			return o.Source
+		}
+	}
+	return event.Actor{}
 }
 
 // homeThreat is the doer of the last act of force told in the article by
