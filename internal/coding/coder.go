@@ -175,9 +175,11 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 					cd.ev.Confidence -= 0.2
 				}
 			}
-			if strings.HasPrefix(cd.ev.CAMEO, "13") && cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && cd.ev.Source.Code != "" {
-				// "The army vowed to retake the town": a threat that names
-				// no one is aimed at the party it has been fighting.
+			if (strings.HasPrefix(cd.ev.CAMEO, "13") || strings.HasPrefix(cd.ev.CAMEO, "15") || strings.HasPrefix(cd.ev.CAMEO, "19")) && cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" && cd.ev.Source.Code != "" {
+				// "The army vowed to retake the town", "sent reinforcements
+				// to the area", "launched an offensive": a threat, a show or
+				// use of force that names no one is aimed at the party its
+				// maker has been fighting.
 				if foe := opponent(events, cd.ev.Source); foe.Code != "" {
 					cd.ev.Target, cd.tgtIdx = foe, -1
 					cd.ev.Confidence -= 0.2
@@ -1803,6 +1805,12 @@ func governed(s *Sentence, trigs []Trigger, prev, ti int) bool {
 	toks := s.Tokens
 	p, t := trigs[prev], trigs[ti]
 	noun := t.Pattern.Kind == "noun"
+	if !noun && t.Start == p.End && p.End == p.Start+1 && strings.HasSuffix(toks[t.Start].Norm, "ing") {
+		// "denied opening fire", "rejected sending troops": a gerund
+		// right after the verb is what it is about (after "issued a
+		// statement praising …" it is the statement's own act).
+		return true
+	}
 	if !noun && coordinatedVerbs(s, p, t) {
 		return false
 	}
