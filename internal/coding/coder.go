@@ -133,6 +133,9 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			if comp && !ordered {
 				promise = promised(local, trigs, ti)
 			}
+			if s.parsed != nil && s.parsed.generic(trigs[ti]) {
+				continue
+			}
 			if !ordered && order == nil && promise == nil && (comp || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti])) {
 				continue
 			}

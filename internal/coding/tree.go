@@ -1012,3 +1012,20 @@ func (p *parse) apart(h, t Trigger) bool {
 	}
 	return false
 }
+
+// generic reports a trigger of a material act (aid, force, coercion) in
+// a relative clause in the simple present ("militants who carry out
+// attacks", "Turkey, which trains Somali soldiers"): it says who a party
+// is, not what it did. Words in such a clause ("a charge Kabul denies")
+// are a stance taken now, and stay acts.
+func (p *parse) generic(tr Trigger) bool {
+	if verbalRoots[tr.Pattern.Code[:2]] {
+		return false
+	}
+	v := p.triggerWord(tr)
+	if v < 0 || p.t[v].Tag != syntax.VERB || p.t[v].Rel != syntax.AclRelcl || p.child(v, syntax.Aux, syntax.AuxPass) >= 0 {
+		return false
+	}
+	form, lemma := strings.ToLower(p.t[v].Form), strings.ToLower(p.t[v].Lemma)
+	return form == lemma || form == lemma+"s" || form == lemma+"es" || strings.HasSuffix(lemma, "y") && form == lemma[:len(lemma)-1]+"ies"
+}
