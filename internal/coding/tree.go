@@ -130,7 +130,24 @@ func (p *parse) doer(v int) int {
 		switch p.t[v].Rel {
 		case syntax.Conj:
 			// "attacked X and killed Y": the first verb's subject.
-			if h < 0 || p.t[h].Tag != syntax.VERB {
+			if h < 0 {
+				return -1
+			}
+			if p.t[h].Tag != syntax.VERB {
+				// A verb joined to a noun is a misparse ("said he was
+				// following developments with concern and called on …"
+				// read with "called" under "concern"): the subject of
+				// the nearest clause above.
+				// Only a pronoun there is taken, for the speaker of that
+				// clause to stand in for.
+				for hh := h; hh >= 0 && (p.t[hh].Tag != syntax.VERB || hh == h); hh = p.t[hh].Head {
+					if d := p.child(hh, syntax.Nsubj); d >= 0 {
+						if p.pronounWord(d) {
+							return d
+						}
+						return -1
+					}
+				}
 				return -1
 			}
 			past := pastTense(p.t[v].Form)
@@ -536,7 +553,11 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 	} else if d >= 0 && p.pronounWord(d) {
 		// "Rwanda said it supported the deal": the pronoun subject of a
 		// clause said or thought is the one who said it.
-		if sd := p.speaker(v); sd >= 0 {
+		sd := p.speaker(v)
+		if sd < 0 && p.t[d].Head >= 0 && p.t[d].Head != v {
+			sd = p.speaker(p.t[d].Head) // the pronoun's own clause
+		}
+		if sd >= 0 {
 			if mi := p.doerMention(s, sd); mi >= 0 {
 				r.src, r.srcOK = mi, true
 				r.srcRel = "pronoun=" + p.t[sd].Rel.String() + " of the verb above"
