@@ -54,7 +54,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitFail
 	}
 	srv := &http.Server{
-		Handler:           mux,
+		Handler:           api.Guard(mux, api.LoopbackAddr(ln.Addr())),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      2 * api.Timeout,

@@ -41,24 +41,23 @@ type Store interface {
 	Stats(ctx context.Context) (store.Stats, error)
 	// Coders counts the events of each coder version.
 	Coders(ctx context.Context) ([]store.CoderCount, error)
+	// ArticleEvents returns every event of one article.
+	ArticleEvents(ctx context.Context, articleID string) ([]store.StoredEvent, error)
 }
 
 // Every store.Store is an API Store.
 var _ Store = store.Store(nil)
-
-// ArticleEventser is an optional Store method: every event of one article.
-// Without it the API finds an article's events by scanning the events
-// dated near its publication.
-type ArticleEventser interface {
-	// ArticleEvents returns every event of the article, in any order.
-	ArticleEvents(ctx context.Context, articleID string) ([]store.StoredEvent, error)
-}
 
 // Limits on requests.
 const (
 	MaxURLBytes  = 4096             // longest request target
 	MaxBodyBytes = 1 << 10          // the API reads no bodies; anything larger is refused
 	Timeout      = 30 * time.Second // per request
+	// MaxConcurrent is how many requests the store works on at once by
+	// default; more wait up to QueueWait for a turn, then get 503 with
+	// Retry-After.
+	MaxConcurrent = 8
+	QueueWait     = 2 * time.Second
 )
 
 // Server answers API requests from a store.
@@ -68,17 +67,26 @@ type Server struct {
 	doc    []byte // the OpenAPI document
 	// Log receives store failures (the client only sees "internal error").
 	Log *log.Logger
+	// slots bounds the requests the store works on at once (see
+	// MaxConcurrent; SetMaxConcurrent changes it before serving).
+	slots chan struct{}
 }
 
 // New returns a Server over st.
 func New(st Store) *Server {
-	s := &Server{store: st, routes: Routes(), Log: log.Default()}
+	s := &Server{store: st, routes: Routes(), Log: log.Default(), slots: make(chan struct{}, MaxConcurrent)}
 	doc, err := json.MarshalIndent(OpenAPI(s.routes), "", "  ")
 	if err != nil {
 		panic("api: OpenAPI document: " + err.Error()) // a programming error in Routes
 	}
 	s.doc = doc
 	return s
+}
+
+// SetMaxConcurrent sets how many requests the store works on at once
+// (at least 1); call it before serving.
+func (s *Server) SetMaxConcurrent(n int) {
+	s.slots = make(chan struct{}, max(n, 1))
 }
 
 // Register adds the API's routes and GET /openapi.json to mux.
@@ -126,6 +134,21 @@ func (s *Server) wrap(r *Route) http.Handler {
 			writeJSON(w, http.StatusBadRequest, ErrorResult{Error: err.Error()})
 			return
 		}
+		// A turn at the store, or 503 when too many requests wait: the
+		// server's memory and the store's connections stay bounded.
+		wait := time.NewTimer(QueueWait)
+		select {
+		case s.slots <- struct{}{}:
+			wait.Stop()
+		case <-wait.C:
+			w.Header().Set("Retry-After", "1")
+			writeJSON(w, http.StatusServiceUnavailable, ErrorResult{Error: "busy: too many requests at once; retry shortly"})
+			return
+		case <-req.Context().Done():
+			wait.Stop()
+			return // the client went away while waiting
+		}
+		defer func() { <-s.slots }()
 		ctx, cancel := context.WithTimeout(req.Context(), Timeout)
 		defer cancel()
 		res, err := r.handle(ctx, s, q)
@@ -146,7 +169,14 @@ func (s *Server) fail(w http.ResponseWriter, req *http.Request, q *Query, err er
 		writeJSON(w, http.StatusNotFound, ErrorResult{Error: "not found: " + q.ID})
 	case q.Filter.Cursor != "" && strings.Contains(err.Error(), "cursor"):
 		writeJSON(w, http.StatusBadRequest, ErrorResult{Error: "cursor: not a cursor from a previous page"})
+	case req.Context().Err() != nil:
+		// The client went away; its query was stopped. Nobody is
+		// listening for an answer, and it is no server failure.
+		if s.Log != nil {
+			s.Log.Printf("api: %s %s: client disconnected, query stopped", req.Method, req.URL.Path)
+		}
 	case errors.Is(err, context.DeadlineExceeded):
+		w.Header().Set("Retry-After", "5")
 		writeJSON(w, http.StatusServiceUnavailable, ErrorResult{Error: "the store took too long to answer"})
 	default:
 		if s.Log != nil {
@@ -164,10 +194,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.SetEscapeHTML(false)
 	enc.Encode(v)
 }
-
-// articleScanPages bounds the scan for an article's events when the store
-// cannot list them directly.
-const articleScanPages = 5
 
 func getArticle(ctx context.Context, s *Server, q *Query) (any, error) {
 	a, err := s.store.Article(ctx, q.ID)
@@ -199,37 +225,8 @@ func getArticle(ctx context.Context, s *Server, q *Query) (any, error) {
 }
 
 // articleEvents finds the events of article a, and whether it found all of
-// them.
+// them (always, now that every store lists an article's events).
 func (s *Server) articleEvents(ctx context.Context, a store.Article) ([]store.StoredEvent, bool, error) {
-	if ae, ok := s.store.(ArticleEventser); ok {
-		evs, err := ae.ArticleEvents(ctx, a.ID)
-		return evs, err == nil, err
-	}
-	if a.Events == 0 {
-		return nil, true, nil
-	}
-	// The store has no article filter: scan events dated from two years
-	// before publication to a week after it, the span dates are resolved in.
-	pub := a.Published
-	if pub.IsZero() {
-		pub = time.Now()
-	}
-	f := store.Filter{Start: pub.AddDate(-2, 0, 0), End: pub.AddDate(0, 0, 7), Limit: store.MaxLimit}
-	var out []store.StoredEvent
-	for range articleScanPages {
-		evs, next, err := s.store.Events(ctx, f)
-		if err != nil {
-			return nil, false, err
-		}
-		for _, e := range evs {
-			if e.Article == a.ID {
-				out = append(out, e)
-			}
-		}
-		if len(out) >= a.Events || next == "" {
-			return out, len(out) >= a.Events, nil
-		}
-		f.Cursor = next
-	}
-	return out, false, nil
+	evs, err := s.store.ArticleEvents(ctx, a.ID)
+	return evs, err == nil, err
 }

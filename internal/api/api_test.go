@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad/internal/api"
 	"github.com/dyad-events/dyad/internal/event"
@@ -490,4 +491,85 @@ func TestCoderVersions(t *testing.T) {
 	if got := f.list(t, "coder=v2"); len(got) != 1 || got[0].Coder != "v2" {
 		t.Errorf("coder=v2: %d events, want 1", len(got))
 	}
+}
+
+// The server guard: undecodable paths are a 400, and a loopback server
+// answers only to loopback Host names.
+func TestGuard(t *testing.T) {
+	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	for _, c := range []struct {
+		path, host string
+		loopback   bool
+		want       int
+	}{
+		{"/api/stats", "127.0.0.1:8080", true, http.StatusNoContent},
+		{"/api/stats", "localhost:8080", true, http.StatusNoContent},
+		{"/api/stats", "[::1]:8080", true, http.StatusNoContent},
+		{"/api/stats", "attacker.example:8080", true, http.StatusMisdirectedRequest},
+		{"/api/stats", "attacker.example", false, http.StatusNoContent},
+		{"/%ff", "127.0.0.1:8080", true, http.StatusBadRequest},
+		{"/a%00b", "127.0.0.1:8080", false, http.StatusBadRequest},
+	} {
+		req := httptest.NewRequest("GET", "http://x"+c.path, nil)
+		req.Host = c.host
+		rec := httptest.NewRecorder()
+		api.Guard(ok, c.loopback).ServeHTTP(rec, req)
+		if rec.Code != c.want {
+			t.Errorf("GET %s (Host %s, loopback %v): %d, want %d", c.path, c.host, c.loopback, rec.Code, c.want)
+		}
+	}
+}
+
+// Beyond the cap on concurrent requests, a request waits, then gets 503
+// with Retry-After; text parameters refuse NUL and bad UTF-8 alike.
+func TestBusyAndBadText(t *testing.T) {
+	f := newFixture(t)
+	for _, q := range []string{"q=%00x", "q=%ff", "place=%ff", "actor=%00"} {
+		if code := f.get(t, "/api/events?"+q, nil); code != http.StatusBadRequest {
+			t.Errorf("GET /api/events?%s: %d, want 400", q, code)
+		}
+	}
+	release := make(chan struct{})
+	srv := api.New(slowStore{f.st, release})
+	srv.SetMaxConcurrent(1)
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	first := make(chan int)
+	go func() {
+		res, err := http.Get(ts.URL + "/api/stats")
+		if err != nil {
+			first <- 0
+			return
+		}
+		res.Body.Close()
+		first <- res.StatusCode
+	}()
+	time.Sleep(100 * time.Millisecond) // the first holds the one slot
+	res, err := http.Get(ts.URL + "/api/stats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" {
+		t.Errorf("second request while the first holds the only slot: %d (Retry-After %q), want 503 with Retry-After", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+	close(release)
+	if code := <-first; code != http.StatusOK {
+		t.Errorf("first request: %d, want 200", code)
+	}
+}
+
+// slowStore answers Stats only once release is closed.
+type slowStore struct {
+	store.Store
+	release chan struct{}
+}
+
+func (s slowStore) Stats(ctx context.Context) (store.Stats, error) {
+	select {
+	case <-s.release:
+	case <-ctx.Done():
+		return store.Stats{}, ctx.Err()
+	}
+	return s.Store.Stats(ctx)
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/store"
@@ -160,12 +161,15 @@ func (p *Param) parse(raw string) (any, error) {
 	switch p.Kind {
 	case KindString:
 		s := strings.TrimSpace(raw)
-		if strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\uFFFD' }) {
+		if badText(s) {
 			return nil, fmt.Errorf("%q has control characters or invalid UTF-8", raw)
 		}
 		return s, nil
 	case KindWords:
 		s := strings.TrimSpace(raw)
+		if badText(s) {
+			return nil, fmt.Errorf("%q has control characters or invalid UTF-8", raw)
+		}
 		if len(store.Words(s)) == 0 {
 			return nil, fmt.Errorf("%q has no words to search for", raw)
 		}
@@ -269,4 +273,11 @@ func parseCode(raw string) (string, error) {
 		return "", fmt.Errorf("%q is not an actor code (3 to 15 letters or digits, e.g. IRN or PAKMIL)", raw)
 	}
 	return s, nil
+}
+
+// badText reports a parameter value with control characters (NUL
+// included) or bytes that are not UTF-8, which every text parameter
+// refuses alike.
+func badText(s string) bool {
+	return !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f || r == '\uFFFD' })
 }

@@ -54,10 +54,15 @@ func (d *Dialect) where(f Filter) (string, []any, error) {
 		if !digits(f.Code) || len(f.Code) > 4 {
 			return "", nil, fmt.Errorf("CAMEO code %q: want 2 to 4 digits", f.Code)
 		}
-		if len(f.Code) <= 2 {
+		switch len(f.Code) {
+		case 1, 2:
 			add("e.root = ?", pad2(f.Code))
-		} else {
-			add("(e.cameo = ? OR e.cameo LIKE ?)", f.Code, f.Code+"_")
+		case 3:
+			// The code and its sub-codes ("195" and "1951"…"1959"): a
+			// range of the cameo index, which LIKE would not use.
+			add("e.cameo >= ? AND e.cameo < ?", f.Code, nextCode(f.Code))
+		default:
+			add("e.cameo = ?", f.Code)
 		}
 	}
 	if f.Root != "" {
@@ -93,6 +98,14 @@ func (d *Dialect) where(f Filter) (string, []any, error) {
 		return "1=1", args, nil
 	}
 	return strings.Join(conds, " AND "), args, nil
+}
+
+// nextCode is the code after a 3-digit code in string order ("195" →
+// "196", "199" → "19:"), the end of the range of its sub-codes.
+func nextCode(c string) string {
+	b := []byte(c)
+	b[len(b)-1]++
+	return string(b)
 }
 
 func digits(s string) bool {

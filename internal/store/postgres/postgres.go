@@ -177,4 +177,13 @@ var migrations = []store.Migration{{
 		store.WatchFeedsDDL,
 		store.WatchPagesDDL,
 	},
+}, {
+	Version: 4, Name: "indexes for place filters",
+	SQL: []string{
+		`CREATE INDEX events_place_name ON events (place_name_lc, date)`,
+		`CREATE INDEX events_place_admin1 ON events (place_admin1_lc, date)`,
+	},
+}, {
+	Version: 5, Name: "summaries kept at write time: events per day, actors per day",
+	SQL: store.SummaryDDL("DATE"),
 }}

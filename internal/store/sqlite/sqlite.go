@@ -41,7 +41,11 @@ func Open(ctx context.Context, u string) (*store.DB, error) {
 	}
 	readOnly := readOnlyURL(u)
 	q := url.Values{}
-	pragmas := []string{"busy_timeout(30000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(0)", "cache_size(-32000)"}
+	// journal_size_limit truncates the WAL back to 64 MB after each
+	// checkpoint, so readers that hold it open while a long ingest runs
+	// do not leave a file of gigabytes behind (see docs/SCALING.md).
+	pragmas := []string{"busy_timeout(30000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(0)", "cache_size(-32000)",
+		"journal_size_limit(67108864)", "wal_autocheckpoint(1000)"}
 	if readOnly {
 		// A file on a read-only mount: SQLite may neither write it nor
 		// make the WAL's side files, and nothing else changes it.
@@ -231,4 +235,13 @@ var migrations = []store.Migration{{
 		store.WatchFeedsDDL,
 		store.WatchPagesDDL,
 	},
+}, {
+	Version: 4, Name: "indexes for place filters",
+	SQL: []string{
+		`CREATE INDEX events_place_name ON events (place_name_lc, date)`,
+		`CREATE INDEX events_place_admin1 ON events (place_admin1_lc, date)`,
+	},
+}, {
+	Version: 5, Name: "summaries kept at write time: events per day, actors per day",
+	SQL: store.SummaryDDL("TEXT"),
 }}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/store/storetest"
@@ -48,7 +49,7 @@ func TestOpenRegisteredAndReopen(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.Events != 4 || st.SchemaVersion != 3 || st.Driver != "sqlite" {
+	if err != nil || st.Events != 4 || st.SchemaVersion != 5 || st.Driver != "sqlite" {
 		t.Errorf("reopened stats = %+v, %v", st, err)
 	}
 	if _, err := store.Open(ctx, "mysql://x"); err == nil {
@@ -146,5 +147,46 @@ func TestMigrateFromVersion2(t *testing.T) {
 	evs, _, err := s.Events(ctx, store.Filter{Coder: "abc+123"})
 	if err != nil || len(evs) != 1 {
 		t.Errorf("events of the old version = %d, %v", len(evs), err)
+	}
+}
+
+// Every event filter the API offers is served by an index: no plan scans
+// the whole events table.
+func TestEventQueriesUseIndexes(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, "sqlite://"+filepath.Join(t.TempDir(), "plan.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	storetest.Put(t, s)
+	day := func(d int) time.Time { return time.Date(2024, 1, d, 0, 0, 0, 0, time.UTC) }
+	_, cursor, err := s.Events(ctx, store.Filter{Limit: 1})
+	if err != nil || cursor == "" {
+		t.Fatalf("first page: cursor %q, %v", cursor, err)
+	}
+	for _, c := range []struct {
+		name string
+		f    store.Filter
+	}{
+		{"date range", store.Filter{Start: day(18), End: day(19)}},
+		{"deep cursor", store.Filter{Cursor: cursor}},
+		{"actor", store.Filter{Actor: "IRNGOV"}},
+		{"country", store.Filter{Actor: "IRN"}},
+		{"dyad", store.Filter{Dyad: [2]string{"IRN", "PAK"}}},
+		{"root", store.Filter{Root: "19"}},
+		{"code", store.Filter{Code: "195"}},
+		{"place", store.Filter{Place: "saravan"}},
+		{"text", store.Filter{Text: "ambassador"}},
+	} {
+		plan, err := s.ExplainEvents(ctx, c.f)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		for _, line := range strings.Split(plan, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "SCAN e") {
+				t.Errorf("%s: the plan scans every event:\n%s", c.name, plan)
+			}
+		}
 	}
 }

@@ -365,6 +365,67 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			t.Errorf("a1 = %+v, %v", a, err)
 		}
 	})
+	t.Run("SummariesFollowWrites", func(t *testing.T) {
+		// The counts kept at write time (series, actors, stats) equal
+		// those of the events stored, after new articles, a changed
+		// article, a re-put and a duplicate.
+		s := open(t)
+		fx := Fixture()
+		Put(t, s)
+		changed := fx[0].A
+		changed.Text += " Pakistan said it acted in self-defence."
+		changed.Hash = store.Hash(changed.Published, changed.Title, changed.Text, "")
+		if err := s.PutArticle(ctx, changed, fx[0].Events[1:]); err != nil { // the strike dropped
+			t.Fatal(err)
+		}
+		Put(t, s)                                               // a1 back as it was; a2 unchanged; a3 a duplicate again
+		if err := s.PutArticle(ctx, fx[1].A, nil); err != nil { // a2 now has no events
+			t.Fatal(err)
+		}
+		evs, _, err := s.Events(ctx, store.Filter{Limit: store.MaxLimit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		days := map[string][4]int{}
+		actors := map[string]int{}
+		for _, e := range evs {
+			q := days[e.Date]
+			q[e.QuadClass-1]++
+			days[e.Date] = q
+			actors[e.Source.Code]++
+			actors[e.Target.Code]++
+		}
+		ps, err := s.Series(ctx, store.Filter{}, "day")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][4]int{}
+		for _, p := range ps {
+			got[p.Date] = p.Quad
+		}
+		if fmt.Sprint(got) != fmt.Sprint(days) {
+			t.Errorf("series per day = %v, events say %v", got, days)
+		}
+		acs, err := s.Actors(ctx, store.Filter{Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotA := map[string]int{}
+		for _, a := range acs {
+			gotA[a.Code] = a.Events
+		}
+		if fmt.Sprint(gotA) != fmt.Sprint(actors) {
+			t.Errorf("actors = %v, events say %v", gotA, actors)
+		}
+		st, err := s.Stats(ctx)
+		if err != nil || st.Events != len(evs) || st.FirstDate != "2024-01-18" || st.LastDate != "2024-01-19" ||
+			st.Articles != 3 || st.Duplicates != 1 || st.Sentences != 6 {
+			t.Errorf("stats = %+v, %v; want 3 articles (1 duplicate), 6 sentences, %d events from 2024-01-18 to 2024-01-19", st, err, len(evs))
+		}
+		if in, err := s.Actors(ctx, store.Filter{Start: time.Date(2024, 1, 19, 0, 0, 0, 0, time.UTC), Limit: 100}); err != nil || len(in) != 2 {
+			t.Errorf("actors from 2024-01-19 = %+v, %v; want IRN and PAK", in, err)
+		}
+	})
 	t.Run("Articles", func(t *testing.T) {
 		s := open(t)
 		Put(t, s)
