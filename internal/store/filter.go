@@ -85,6 +85,9 @@ func (d *Dialect) where(f Filter) (string, []any, error) {
 		if b[0] > b[2] || b[1] > b[3] {
 			return "", nil, fmt.Errorf("bbox %v: want min lon, min lat, max lon, max lat", *b)
 		}
+		if d.BBoxMatch != "" && f.Coder == "" {
+			add(d.BBoxMatch, b[0], b[1], b[2], b[3])
+		}
 		add("(e.lon >= ? AND e.lon <= ? AND e.lat >= ? AND e.lat <= ?)", b[0], b[2], b[1], b[3])
 	}
 	if strings.TrimSpace(f.Text) != "" {

@@ -35,6 +35,10 @@ type Dialect struct {
 	// FTSQuery turns a user's text search into the TextMatch argument ("" when
 	// it has no words).
 	FTSQuery func(userText string) string
+	// BBoxMatch is a condition on events e, with four ? for min lon, min
+	// lat, max lon and max lat, that a spatial index answers; the exact
+	// comparison is added beside it. "" for none.
+	BBoxMatch string
 	// MigrateLock is run first in each migration transaction to keep
 	// concurrent openers from migrating at once ("" for none).
 	MigrateLock string

@@ -77,6 +77,7 @@ var Dialect = &store.Dialect{
 		var pe *pgconn.PgError
 		return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
 	},
+	BBoxMatch:  `point(e.lon, e.lat) <@ box(point(?, ?), point(?, ?))`,
 	Migrations: migrations,
 }
 
@@ -186,4 +187,9 @@ var migrations = []store.Migration{{
 }, {
 	Version: 5, Name: "summaries kept at write time: events per day, actors per day",
 	SQL: store.SummaryDDL("DATE"),
+}, {
+	Version: 6, Name: "spatial index for bounding boxes",
+	SQL: []string{
+		`CREATE INDEX events_geo ON events USING gist (point(lon, lat))`,
+	},
 }}

@@ -131,6 +131,9 @@ var Dialect = &store.Dialect{
 		}
 		return strings.Join(ws, " ")
 	},
+	// The R*Tree keeps 32-bit bounds rounded outwards: an overlap test
+	// finds every candidate, and the exact test beside it decides.
+	BBoxMatch:  `e.rowid IN (SELECT rid FROM events_geo WHERE max_lon >= ? AND max_lat >= ? AND min_lon <= ? AND min_lat <= ?)`,
 	Migrations: migrations,
 }
 
@@ -244,4 +247,14 @@ var migrations = []store.Migration{{
 }, {
 	Version: 5, Name: "summaries kept at write time: events per day, actors per day",
 	SQL: store.SummaryDDL("TEXT"),
+}, {
+	Version: 6, Name: "spatial index for bounding boxes",
+	SQL: []string{
+		`CREATE VIRTUAL TABLE events_geo USING rtree(rid, min_lon, max_lon, min_lat, max_lat)`,
+		`INSERT INTO events_geo SELECT rowid, lon, lon, lat, lat FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL`,
+		`CREATE TRIGGER events_geo_ai AFTER INSERT ON events WHEN new.lat IS NOT NULL AND new.lon IS NOT NULL BEGIN
+			INSERT INTO events_geo VALUES (new.rowid, new.lon, new.lon, new.lat, new.lat); END`,
+		`CREATE TRIGGER events_geo_ad AFTER DELETE ON events BEGIN
+			DELETE FROM events_geo WHERE rid = old.rowid; END`,
+	},
 }}

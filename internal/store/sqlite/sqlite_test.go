@@ -49,7 +49,7 @@ func TestOpenRegisteredAndReopen(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.Events != 4 || st.SchemaVersion != 5 || st.Driver != "sqlite" {
+	if err != nil || st.Events != 4 || st.SchemaVersion != 6 || st.Driver != "sqlite" {
 		t.Errorf("reopened stats = %+v, %v", st, err)
 	}
 	if _, err := store.Open(ctx, "mysql://x"); err == nil {
@@ -178,13 +178,14 @@ func TestEventQueriesUseIndexes(t *testing.T) {
 		{"code", store.Filter{Code: "195"}},
 		{"place", store.Filter{Place: "saravan"}},
 		{"text", store.Filter{Text: "ambassador"}},
+		{"bbox", store.Filter{BBox: &[4]float64{60, 25, 65, 30}}},
 	} {
 		plan, err := s.ExplainEvents(ctx, c.f)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		for _, line := range strings.Split(plan, "\n") {
-			if strings.HasPrefix(strings.TrimSpace(line), "SCAN e") {
+			if l := strings.TrimSpace(line); l == "SCAN e" || strings.HasPrefix(l, "SCAN e ") {
 				t.Errorf("%s: the plan scans every event:\n%s", c.name, plan)
 			}
 		}

@@ -422,6 +422,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			st.Articles != 3 || st.Duplicates != 1 || st.Sentences != 6 {
 			t.Errorf("stats = %+v, %v; want 3 articles (1 duplicate), 6 sentences, %d events from 2024-01-18 to 2024-01-19", st, err, len(evs))
 		}
+		if box, _, err := s.Events(ctx, store.Filter{BBox: &[4]float64{60, 25, 65, 30}}); err != nil || len(box) != 1 {
+			t.Errorf("events in the box after re-puts = %d, %v; want the one strike", len(box), err)
+		}
 		if in, err := s.Actors(ctx, store.Filter{Start: time.Date(2024, 1, 19, 0, 0, 0, 0, time.UTC), Limit: 100}); err != nil || len(in) != 2 {
 			t.Errorf("actors from 2024-01-19 = %+v, %v; want IRN and PAK", in, err)
 		}
