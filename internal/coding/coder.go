@@ -2998,7 +2998,7 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 	aside := asides(s.Tokens, len(s.Tokens))
 	trigAside := cd.trig.Start < len(aside) && aside[cd.trig.Start]
 	for i, d := range s.Dates {
-		if deadline(s, d) || d.Date.Format("2006-01-02") > published {
+		if deadline(s, d) || d.Future || d.Date.Format("2006-01-02") > published {
 			// "stay until December", "double trade by 2030", "will meet
 			// next month": when something is due is not when this was
 			// said, agreed or threatened.

@@ -36,6 +36,9 @@ type DateRef struct {
 	Date       time.Time
 	Precision  string
 	Conflict   *event.DateConflict
+	// Future marks an expression read in a future clause ("will meet on
+	// Tuesday", "agreed to meet in December"): it dates what is planned.
+	Future bool
 }
 
 // PlaceRef is a place named in a sentence.

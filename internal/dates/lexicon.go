@@ -42,7 +42,7 @@ const (
 	idWill // will, shall, would, ll
 	idBe   // is, are, was, were
 	idTo
-	idPlan      // plans, planned, plan, planning, intends, aims, wants
+	idPlan      // plans, planned, plan, planning, intends, aims, wants; agreed, pledged, promised… (before "to")
 	idScheduled // scheduled, due, expected, set, slated
 	idUpcoming  // upcoming, coming
 	idGoing
@@ -126,7 +126,11 @@ func init() {
 	set(idWill, 0, "will", "shall", "would", "ll")
 	set(idBe, 0, "is", "are", "was", "were")
 	set(idTo, 0, "to")
-	set(idPlan, 0, "plans", "plan", "planned", "planning", "intends", "intend", "aims", "wants")
+	set(idPlan, 0, "plans", "plan", "planned", "planning", "intends", "intend", "aims", "wants",
+		// "agreed to meet in December", "pledged to visit in May": what
+		// is agreed or promised lies ahead.
+		"agreed", "agree", "agrees", "pledged", "pledges", "promised", "promises", "vowed", "vows",
+		"decided", "decides", "hopes", "hoped", "intended", "aimed", "wanted", "offered", "offers")
 	set(idScheduled, 0, "scheduled", "due", "expected", "slated")
 	set(idScheduled, 1, "set")
 	set(idUpcoming, 0, "upcoming", "coming")

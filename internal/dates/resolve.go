@@ -219,6 +219,10 @@ func (it *item) resolveIndependent(pub time.Time, opt Options) {
 			}
 		case it.n == 2:
 			y = pub.Year()
+		case it.n == yearLast:
+			y = pub.Year() - 1
+		case it.n == yearNext:
+			y = pub.Year() + 1
 		default:
 			y = resolveMonth(it.m, pub, it.future)
 		}

@@ -236,15 +236,33 @@ func (s *scanner) monthName(t0, i int, part uint8, modified bool) (match, bool) 
 		return match{}, false
 	}
 	y, j := s.optYear(j)
-	if !modified && y == 0 && !s.prepBefore(t0-1) {
+	n := 0
+	if y == 0 && j+1 < len(s.toks) && s.is(j+1, idYear) && s.toks[j+1].val == 0 {
+		// "June last year", "in March next year", "in May this year".
+		switch {
+		case s.is(j, idLast):
+			n, j = yearLast, j+2
+		case s.is(j, idNext):
+			n, j = yearNext, j+2
+		case s.is(j, idThis):
+			n, j = 2, j+2
+		}
+	}
+	if !modified && y == 0 && n == 0 && !s.prepBefore(t0-1) {
 		return match{}, false
 	}
 	kind := KindAbsolute
 	if modified {
 		kind = KindSpan
 	}
-	return match{t0: t0, t1: j, form: fMonth, kind: kind, prec: PrecMonth, m: m, y: y, part: part}, true
+	return match{t0: t0, t1: j, form: fMonth, kind: kind, prec: PrecMonth, m: m, y: y, n: n, part: part, fixTense: n != 0, future: n == yearNext}, true
 }
+
+// fMonth's n for "MONTH last year" and "MONTH next year".
+const (
+	yearLast = -3
+	yearNext = 3
+)
 
 // year matches "2023" after a preposition or a modifier ("in 2023", "late 2023").
 func (s *scanner) year(t0, i int, part uint8, modified bool) (match, bool) {

@@ -233,7 +233,7 @@ func (p *Pipeline) Analyse(cleaned string, published time.Time) []coding.Sentenc
 			}
 		}
 		for _, e := range exprs[i] {
-			d := coding.DateRef{Start: e.Start, End: e.End, Date: e.Date, Precision: e.Precision}
+			d := coding.DateRef{Start: e.Start, End: e.End, Date: e.Date, Precision: e.Precision, Future: e.Future}
 			if e.Conflict != nil {
 				d.Conflict = &event.DateConflict{Written: e.Conflict.Written.Format("2006-01-02"),
 					Chosen: e.Date.Format("2006-01-02"), Reason: e.Conflict.Reason}
