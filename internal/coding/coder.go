@@ -2218,6 +2218,9 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 	cd.ev.Claim = claimed(s, tr, code.Root())
 	runeAt := toks[tr.Start].Start
 	c.date(a, s, cd, runeAt)
+	if cd.ev.DatePrecision == "unknown" {
+		inheritDate(cd, s, prior)
+	}
 	place(s, cd, runeAt)
 	cd.ev.Confidence = confidence(cd)
 	return cd
@@ -3034,6 +3037,21 @@ func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
 	cd.ev.Date = d.Date.Format("2006-01-02")
 	cd.ev.DatePrecision = d.Precision
 	cd.ev.DateConflict = d.Conflict
+}
+
+// inheritDate dates an act whose sentence says no time by the day of the
+// last act told in the sentence just before: news tells one day's
+// happenings in a run of sentences ("Gunmen stormed the post on Saturday.
+// The attackers set fire to the barracks.").
+func inheritDate(cd *cand, s *Sentence, prior []*cand) {
+	if len(prior) == 0 {
+		return
+	}
+	o := prior[len(prior)-1]
+	if o.sent == nil || o.sent.Index != s.Index-1 || o.ev.DatePrecision != "day" {
+		return
+	}
+	cd.ev.Date, cd.ev.DatePrecision = o.ev.Date, "day"
 }
 
 // attributiveDate reports a date written as a modifier of the noun after
