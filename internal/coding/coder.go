@@ -1808,6 +1808,12 @@ func governed(s *Sentence, trigs []Trigger, prev, ti int) bool {
 	toks := s.Tokens
 	p, t := trigs[prev], trigs[ti]
 	noun := t.Pattern.Kind == "noun"
+	if !noun && strings.HasPrefix(p.Pattern.Code, "11") && t.Start > p.End && t.Start-p.End <= 6 && strings.HasSuffix(toks[t.Start].Norm, "ing") &&
+		(toks[t.Start-1].Norm == "of" || toks[t.Start-1].Norm == "for") {
+		// "accused Rwanda of backing the rebels", "blamed the army for
+		// shelling": what the accusation says, not an act told.
+		return true
+	}
 	if !noun && t.Start == p.End && p.End == p.Start+1 && strings.HasSuffix(toks[t.Start].Norm, "ing") {
 		// "denied opening fire", "rejected sending troops": a gerund
 		// right after the verb is what it is about (after "issued a
