@@ -612,29 +612,12 @@ func (s *DB) Actors(ctx context.Context, f Filter) ([]ActorCount, error) {
 	from, fargs := eventsFrom(f)
 	all := append(append(append(append([]any{}, fargs...), args...), fargs...), args...)
 	all = append(all, limit(f))
-	rows, err := s.SQL.QueryContext(ctx, s.q(`SELECT x.code, MAX(x.country), MAX(x.agent), COALESCE(MAX(ac.name), ''), SUM(x.src), SUM(x.tgt)
+	return s.scanActors(ctx, `SELECT x.code, MAX(x.country), MAX(x.agent), COALESCE(MAX(ac.name), ''), SUM(x.src), SUM(x.tgt)
 		FROM (SELECT e.source_code AS code, e.source_country AS country, e.source_agent AS agent, 1 AS src, 0 AS tgt FROM `+from+` WHERE e.source_code <> '' AND `+cond+`
 		      UNION ALL
 		      SELECT e.target_code, e.target_country, e.target_agent, 0, 1 FROM `+from+` WHERE e.target_code <> '' AND `+cond+`) x
 		LEFT JOIN actors ac ON ac.code = x.code
-		GROUP BY x.code ORDER BY COUNT(*) DESC, x.code LIMIT ?`), all...)
-	if err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	defer rows.Close()
-	var out []ActorCount
-	for rows.Next() {
-		var c ActorCount
-		if err := rows.Scan(&c.Code, &c.Country, &c.Agent, &c.Name, &c.AsSource, &c.AsTarget); err != nil {
-			return nil, fmt.Errorf("actors: %w", err)
-		}
-		c.Events = c.AsSource + c.AsTarget
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("actors: %w", err)
-	}
-	return out, nil
+		GROUP BY x.code ORDER BY COUNT(*) DESC, x.code LIMIT ?`, all...)
 }
 
 // Series implements Store.
@@ -655,10 +638,16 @@ func (s *DB) Series(ctx context.Context, f Filter, bucket string) ([]Point, erro
 	}
 	b := s.D.Bucket("e.date", bucket)
 	from, fargs := eventsFrom(f)
-	rows, err := s.SQL.QueryContext(ctx, s.q(`SELECT `+b+` AS bucket, COUNT(*), COALESCE(SUM(e.goldstein), 0),
+	return s.scanPoints(ctx, `SELECT `+b+` AS bucket, COUNT(*), COALESCE(SUM(e.goldstein), 0),
 		SUM(CASE WHEN e.quad = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad = 2 THEN 1 ELSE 0 END),
 		SUM(CASE WHEN e.quad = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN e.quad = 4 THEN 1 ELSE 0 END)
-		FROM `+from+` WHERE `+cond+` GROUP BY 1 ORDER BY 1`), append(fargs, args...)...)
+		FROM `+from+` WHERE `+cond+` GROUP BY 1 ORDER BY 1`, append(fargs, args...)...)
+}
+
+// scanPoints runs a query whose rows are (bucket, count, Goldstein sum,
+// counts of quad classes 1–4), leaving out empty buckets.
+func (s *DB) scanPoints(ctx context.Context, query string, args ...any) ([]Point, error) {
+	rows, err := s.SQL.QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, fmt.Errorf("series: %w", err)
 	}
@@ -669,7 +658,9 @@ func (s *DB) Series(ctx context.Context, f Filter, bucket string) ([]Point, erro
 		if err := rows.Scan(&p.Date, &p.Count, &p.Goldstein, &p.Quad[0], &p.Quad[1], &p.Quad[2], &p.Quad[3]); err != nil {
 			return nil, fmt.Errorf("series: %w", err)
 		}
-		out = append(out, p)
+		if p.Count > 0 {
+			out = append(out, p)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("series: %w", err)

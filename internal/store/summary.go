@@ -241,16 +241,22 @@ func summarised(f Filter, series bool) bool {
 	return g == (Filter{})
 }
 
-// seriesFromSummary is Series over event_days.
-func (s *DB) seriesFromSummary(ctx context.Context, f Filter, bucket string) ([]Point, error) {
+// dateRange is the conditions on a date column for f's Start and End.
+func (s *DB) dateRange(f Filter, col string) ([]string, []any) {
 	var conds []string
 	var args []any
 	if !f.Start.IsZero() {
-		conds, args = append(conds, "date >= ?"), append(args, s.D.DateArg(f.Start.Format("2006-01-02")))
+		conds, args = append(conds, col+" >= ?"), append(args, s.D.DateArg(f.Start.Format("2006-01-02")))
 	}
 	if !f.End.IsZero() {
-		conds, args = append(conds, "date <= ?"), append(args, s.D.DateArg(f.End.Format("2006-01-02")))
+		conds, args = append(conds, col+" <= ?"), append(args, s.D.DateArg(f.End.Format("2006-01-02")))
 	}
+	return conds, args
+}
+
+// seriesFromSummary is Series over event_days.
+func (s *DB) seriesFromSummary(ctx context.Context, f Filter, bucket string) ([]Point, error) {
+	conds, args := s.dateRange(f, "date")
 	root := f.Root
 	if root == "" && f.Code != "" {
 		root = f.Code
@@ -272,28 +278,10 @@ func (s *DB) seriesFromSummary(ctx context.Context, f Filter, bucket string) ([]
 		where += " AND " + strings.Join(conds, " AND ")
 	}
 	b := s.D.Bucket("date", bucket)
-	rows, err := s.SQL.QueryContext(ctx, s.q(`SELECT `+b+` AS bucket, SUM(n), COALESCE(SUM(goldstein), 0),
+	return s.scanPoints(ctx, `SELECT `+b+` AS bucket, SUM(n), COALESCE(SUM(goldstein), 0),
 		SUM(CASE WHEN quad = 1 THEN n ELSE 0 END), SUM(CASE WHEN quad = 2 THEN n ELSE 0 END),
 		SUM(CASE WHEN quad = 3 THEN n ELSE 0 END), SUM(CASE WHEN quad = 4 THEN n ELSE 0 END)
-		FROM event_days WHERE `+where+` GROUP BY 1 ORDER BY 1`), args...)
-	if err != nil {
-		return nil, fmt.Errorf("series: %w", err)
-	}
-	defer rows.Close()
-	var out []Point
-	for rows.Next() {
-		var p Point
-		if err := rows.Scan(&p.Date, &p.Count, &p.Goldstein, &p.Quad[0], &p.Quad[1], &p.Quad[2], &p.Quad[3]); err != nil {
-			return nil, fmt.Errorf("series: %w", err)
-		}
-		if p.Count > 0 {
-			out = append(out, p)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("series: %w", err)
-	}
-	return out, nil
+		FROM event_days WHERE `+where+` GROUP BY 1 ORDER BY 1`, args...)
 }
 
 // actorsFromSummary is Actors over the actors' totals, or over actor_days
@@ -303,14 +291,7 @@ func (s *DB) actorsFromSummary(ctx context.Context, f Filter) ([]ActorCount, err
 		return s.scanActors(ctx, `SELECT code, country, agent, name, n_src, n_tgt FROM actors
 			WHERE n_src + n_tgt > 0 ORDER BY n_src + n_tgt DESC, code LIMIT ?`, limit(f))
 	}
-	var conds []string
-	var args []any
-	if !f.Start.IsZero() {
-		conds, args = append(conds, "d.date >= ?"), append(args, s.D.DateArg(f.Start.Format("2006-01-02")))
-	}
-	if !f.End.IsZero() {
-		conds, args = append(conds, "d.date <= ?"), append(args, s.D.DateArg(f.End.Format("2006-01-02")))
-	}
+	conds, args := s.dateRange(f, "d.date")
 	where := "1=1"
 	if len(conds) > 0 {
 		where = strings.Join(conds, " AND ")
