@@ -3508,6 +3508,8 @@ var kindCodes = map[string][]string{
 	"offer":       {"03"},       // "offered to host talks", coded as the intention to meet
 	"incursion":   {"15", "19"}, // aircraft entering airspace (150) or troops crossing in force
 	"release":     {"0841"},
+	"accusation":  {"112"},
+	"criticism":   {"11", "012"}, // "rejected the criticism": whoever disapproved, accused or voiced concern
 }
 
 // namesThing reports that event o names a thing of the kind: by its code
@@ -3579,6 +3581,8 @@ var thingKinds = map[string]string{
 	"deport": "deportation", "deported": "deportation", "deportation": "deportation",
 	"offer": "offer", "offered": "offer", "proposal": "offer", "proposed": "offer",
 	"accuse": "accusation", "accused": "accusation", "accusation": "accusation", "allegation": "accusation",
+	"criticism": "criticism", "criticised": "criticism", "criticized": "criticism", "condemnation": "criticism",
+	"condemned": "criticism", "concern": "criticism", "censure": "criticism",
 	"withdraw": "withdrawal", "withdrew": "withdrawal", "withdrawn": "withdrawal", "withdrawal": "withdrawal", "pullout": "withdrawal",
 	"release": "release", "released": "release", "freed": "release",
 	"closure": "closure", "closed": "closure", "ban": "ban", "banned": "ban",
