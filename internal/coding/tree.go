@@ -530,7 +530,13 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 	}
 	v := p.node[tr.Start]
 	if v >= 0 && (p.t[v].Tag == syntax.ADJ || p.t[v].Tag == syntax.NOUN && p.child(v, syntax.Cop) >= 0) && tr.Pattern.Kind == "phrase" && len(tr.Pattern.Elements) == 1 {
-		return p.judgement(s, v)
+		return p.judgement(s, v, false)
+	}
+	if w := p.triggerWord(tr); w >= 0 && p.t[w].Tag == syntax.VERB && tr.Pattern.Kind == "phrase" && strings.HasPrefix(tr.Pattern.Code, "13") &&
+		sufferedThreat[strings.ToLower(p.t[w].Lemma)] {
+		// "Kabul said Pakistan would bear the consequences": a threat by
+		// whoever said it to the one who is to suffer it.
+		return p.judgement(s, w, true)
 	}
 	if v < 0 || p.t[v].Tag != syntax.VERB {
 		return r
@@ -702,6 +708,22 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 	return r
 }
 
+// below reports tree word k lying in the subtree of word v.
+func (p *parse) below(k, v int) bool {
+	for hops := 0; k >= 0 && hops < len(p.t); hops++ {
+		if k == v {
+			return true
+		}
+		k = p.t[k].Head
+	}
+	return false
+}
+
+// sufferedThreat are the verbs of threat idioms whose subject is the one
+// threatened ("bear the consequences", "pay a heavy price", "go
+// unanswered").
+var sufferedThreat = map[string]bool{"bear": true, "pay": true, "go": true, "face": true, "regret": true}
+
 // handOver reports codes of acts that hand people or things over to
 // another party: extradition (063) and returns or releases (084).
 func handOver(code string) bool {
@@ -715,17 +737,21 @@ func handOver(code string) bool {
 // party of the thing judged (its subject, or whose that is) is judged.
 // Said of no one ("illegal fishing", "an unacceptable delay"), an
 // adjective codes nothing.
-func (p *parse) judgement(s *Sentence, v int) (r treeResult) {
+//
+// With threat set, v is instead the verb of a threat idiom whose subject
+// suffers it ("X will bear the consequences", "the expulsion will not go
+// unanswered"): the one who said it threatens that subject's party.
+func (p *parse) judgement(s *Sentence, v int, threat bool) (r treeResult) {
 	r.verb, r.src, r.tgt, r.srcOK, r.tgtOK = true, -1, -1, true, true
 	n := p.child(v, syntax.Nsubj)
-	if p.child(v, syntax.Cop) < 0 || n < 0 {
+	if !threat && p.child(v, syntax.Cop) < 0 || n < 0 {
 		r.srcRel, r.tgtRel = "none (no judgement)", "none"
 		return r
 	}
 	switch strings.ToLower(p.t[n].Lemma) {
 	case "accusation", "allegation", "claim", "charge", "report":
 		// "Belgrade said the accusations were lies": a denial.
-		r.denial = true
+		r.denial = !threat
 	}
 	say := -1 // the verb saying it
 	switch c := p.coordRoot(v); p.t[c].Rel {
@@ -743,6 +769,16 @@ func (p *parse) judgement(s *Sentence, v int) (r treeResult) {
 	for _, k := range p.kids[v] {
 		if say < 0 && p.t[k].Rel == syntax.Parataxis && p.t[k].Tag == syntax.VERB {
 			say = k
+		}
+	}
+	if say < 0 {
+		// "…, the minister said" hung lower by the parser (as a relative
+		// clause of a noun in the clause): a "say" below v still says it.
+		for k := range p.t {
+			if strings.EqualFold(p.t[k].Lemma, "say") && k > v && p.below(k, v) {
+				say = k
+				break
+			}
 		}
 	}
 	sd := -1
