@@ -34,6 +34,8 @@ func TestMentions(t *testing.T) {
 		{"Strelsau blocked the road to Graustark.", []string{"Strelsau=RURGOV", "Graustark=GRA"}},
 		{"The Strelsau Courier reported the vote.", []string{"The Strelsau Courier=RURMED"}},
 		{"The Strelsau Courier Electoral Board met.", []string{"Strelsau=RURGOV", "Electoral Board=RURGOV"}},
+		{"The Ruritanian bank raised its rates.", []string{"Ruritanian bank=RURBUS"}},
+		{"Troops fired from the Ruritanian bank of the river.", []string{"Troops=MIL", "Ruritanian=RUR"}},
 	}
 	for _, tc := range tests {
 		toks := text.Tokenize(tc.sentence)

@@ -44,6 +44,17 @@ var functionWords = map[string]bool{
 	"as": true, "be": true, "been": true, "did": true, "does": true, "do": true, "also": true,
 }
 
+// riverSentence reports a sentence about a river, where "bank" is a shore.
+func riverSentence(toks []text.Token) bool {
+	for _, t := range toks {
+		switch t.Norm {
+		case "river", "rivers", "riverbank", "river's", "shore":
+			return true
+		}
+	}
+	return false
+}
+
 // partOfPlaceName reports a country or capital that is only part of the
 // name of a street or sea: followed by a capitalised "Road", "Street" …,
 // or after a capitalised "Gulf of", "Sea of" ….
@@ -93,6 +104,18 @@ var placeNouns = map[string]bool{
 // and possessives with role words and marking names that only modify.
 func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time) []Mention {
 	ms := d.Lookup(toks, day)
+	if riverSentence(toks) {
+		// "fire from the Venezuelan bank" of a river: a shore, not a bank
+		// that lends.
+		kept := ms[:0]
+		for _, m := range ms {
+			if m.Entry.Kind == KindRole && m.End == m.Start+1 && (toks[m.Start].Norm == "bank" || toks[m.Start].Norm == "banks") {
+				continue
+			}
+			kept = append(kept, m)
+		}
+		ms = kept
+	}
 	var out []Mention
 	for i := 0; i < len(ms); i++ {
 		m := ms[i]
