@@ -192,8 +192,8 @@ func BenchmarkCodeSeed(b *testing.B) {
 // eval/news-f, held out: only their scores are read; eval/news-b,
 // eval/news-c and eval/news-e, for development) through the whole
 // pipeline: root F1 by the contract's rule may not fall much below what
-// the coder reached when the floors were set (news-a 0.667, news-b 0.692,
-// news-c 0.705, news-d 0.623, news-e 0.728, news-f 0.617 at the end of the
+// the coder reached when the floors were set (news-a 0.665, news-b 0.692,
+// news-c 0.704, news-d 0.636, news-e 0.736, news-f 0.622 at the end of the
 // fourth session, 2026-12-03).
 func TestNewsSets(t *testing.T) {
 	p := newPipeline(t)
