@@ -25,62 +25,35 @@ func readFeed(name string, br *bufio.Reader, opt Options, emit func(Article) err
 		bad(Problem{File: name, Err: fmt.Errorf("feed larger than %d bytes; not read", MaxFeed)})
 		return nil
 	}
-	if binary(b) {
-		bad(Problem{File: name, Err: errors.New("binary file, not a feed")})
-		return nil
-	}
-	feed, err := parseFeed(string(b))
+	items, err := ParseFeed(b)
 	if err != nil {
-		bad(Problem{File: name, Err: fmt.Errorf("not an RSS or Atom feed: %v", err)})
+		bad(Problem{File: name, Err: err})
 		return nil
 	}
-	if len(feed.Items) == 0 {
+	if len(items) == 0 {
 		bad(Problem{File: name, Err: errors.New("feed has no items")})
 		return nil
 	}
-	feedDate := firstTime(feed.PublishedParsed, feed.UpdatedParsed)
-	for i, it := range feed.Items {
-		n := i + 1
-		if it == nil {
+	for _, it := range items {
+		if it.TooBig {
+			bad(Problem{File: name, Line: it.N, Field: "content", Err: fmt.Errorf("item larger than %d bytes", MaxArticle)})
 			continue
 		}
-		if len(it.Content) > MaxArticle || len(it.Description) > MaxArticle {
-			bad(Problem{File: name, Line: n, Field: "content", Err: fmt.Errorf("item larger than %d bytes", MaxArticle)})
-			continue
-		}
-		text := FragmentText(it.Content)
-		if text == "" {
-			text = FragmentText(it.Description)
-		}
-		a := Article{
-			URL:    strings.TrimSpace(it.Link),
-			Title:  FragmentText(it.Title),
-			Text:   text,
-			Origin: fmt.Sprintf("%s:%d", name, n),
-		}
-		var authors []string
-		for _, p := range it.Authors {
-			if p != nil && strings.TrimSpace(p.Name) != "" {
-				authors = append(authors, strings.TrimSpace(p.Name))
-			}
-		}
-		a.Byline = strings.Join(authors, ", ")
+		a := Article{URL: it.Link, Title: it.Title, Text: it.Text, Byline: it.Byline, Origin: fmt.Sprintf("%s:%d", name, it.N)}
 		if strings.TrimSpace(a.Text) == "" {
-			bad(Problem{File: name, Line: n, Field: "description", Err: errors.New("item has no text (neither content nor description)")})
+			bad(Problem{File: name, Line: it.N, Field: "description", Err: errors.New("item has no text (neither content nor description)")})
 			continue
 		}
-		switch t := firstTime(it.PublishedParsed, it.UpdatedParsed); {
-		case !t.IsZero():
-			a.Published = dayOf(t)
-		case !feedDate.IsZero():
-			a.Published = dayOf(feedDate)
+		switch {
+		case !it.Published.IsZero():
+			a.Published = it.Published
 		case !opt.Published.IsZero():
 			a.Published = opt.Published
 		default:
-			bad(Problem{File: name, Line: n, Field: "pubDate", Err: errors.New("item has no date and neither has the feed; give --published YYYY-MM-DD")})
+			bad(Problem{File: name, Line: it.N, Field: "pubDate", Err: errors.New("item has no date and neither has the feed; give --published YYYY-MM-DD")})
 			continue
 		}
-		a.ID = strings.TrimSpace(it.GUID)
+		a.ID = it.GUID
 		if a.ID == "" {
 			a.ID = StableID(a.URL, a.Text)
 		}
@@ -91,12 +64,15 @@ func readFeed(name string, br *bufio.Reader, opt Options, emit func(Article) err
 	return nil
 }
 
-// FeedItem is one item of a feed as a watcher reads it: where the story
-// is, and what the feed itself says of it.
+// FeedItem is one item of a feed: where the story is, and what the feed
+// itself says of it.
 type FeedItem struct {
+	N                 int // its place in the feed, from 1
 	GUID, Link, Title string
 	Text              string    // the item's content, else its description, as plain text
-	Published         time.Time // the item's date, else the feed's; zero when neither has one
+	Byline            string    // its authors, joined with ", "
+	Published         time.Time // the item's day, else the feed's; zero when neither has one
+	TooBig            bool      // content or description over MaxArticle bytes (Text left empty)
 }
 
 // ParseFeed reads an RSS or Atom document (at most MaxFeed bytes) into its
@@ -106,7 +82,7 @@ func ParseFeed(b []byte) ([]FeedItem, error) {
 		return nil, fmt.Errorf("feed larger than %d bytes", MaxFeed)
 	}
 	if binary(b) {
-		return nil, errors.New("binary data, not a feed")
+		return nil, errors.New("binary file, not a feed")
 	}
 	feed, err := parseFeed(string(b))
 	if err != nil {
@@ -114,16 +90,23 @@ func ParseFeed(b []byte) ([]FeedItem, error) {
 	}
 	feedDate := firstTime(feed.PublishedParsed, feed.UpdatedParsed)
 	var out []FeedItem
-	for _, it := range feed.Items {
+	for i, it := range feed.Items {
 		if it == nil {
 			continue
 		}
-		fi := FeedItem{GUID: strings.TrimSpace(it.GUID), Link: strings.TrimSpace(it.Link), Title: FragmentText(it.Title)}
-		if len(it.Content) <= MaxArticle && len(it.Description) <= MaxArticle {
-			if fi.Text = FragmentText(it.Content); fi.Text == "" {
-				fi.Text = FragmentText(it.Description)
+		fi := FeedItem{N: i + 1, GUID: strings.TrimSpace(it.GUID), Link: strings.TrimSpace(it.Link), Title: FragmentText(it.Title)}
+		if len(it.Content) > MaxArticle || len(it.Description) > MaxArticle {
+			fi.TooBig = true
+		} else if fi.Text = FragmentText(it.Content); fi.Text == "" {
+			fi.Text = FragmentText(it.Description)
+		}
+		var authors []string
+		for _, p := range it.Authors {
+			if p != nil && strings.TrimSpace(p.Name) != "" {
+				authors = append(authors, strings.TrimSpace(p.Name))
 			}
 		}
+		fi.Byline = strings.Join(authors, ", ")
 		if t := firstTime(it.PublishedParsed, it.UpdatedParsed, &feedDate); !t.IsZero() {
 			fi.Published = dayOf(t)
 		}
