@@ -353,7 +353,7 @@ func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a Article, evs []event.
 			}
 		}
 	}
-	if err := s.insertRows(ctx, tx, "events", append(eventCols[:len(eventCols):len(eventCols)], "coder"), rows, ""); err != nil {
+	if err := s.insertRows(ctx, tx, "events", eventCols, rows, ""); err != nil {
 		return err
 	}
 	if err := s.insertRows(ctx, tx, "mentions", []string{"event_id", "ord", "article_id", "sentence_idx", "start_off", "end_off"}, mrows, ""); err != nil {
@@ -376,7 +376,7 @@ func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a Article, evs []event.
 var eventCols = []string{"id", "article_id", "date", "date_precision", "source_code", "source_country", "source_agent",
 	"target_code", "target_country", "target_agent", "cameo", "root", "quad", "goldstein", "plover_type", "plover_mode",
 	"place_name_lc", "place_admin1_lc", "place_country", "lat", "lon", "fatalities_min", "fatalities_max",
-	"negated", "claim", "confidence", "evidence_start", "evidence_end", "sentence_idx", "doc"}
+	"negated", "claim", "confidence", "evidence_start", "evidence_end", "sentence_idx", "doc", "coder"}
 
 func (s *DB) eventRow(articleID string, e event.Event, sentence int) ([]any, error) {
 	if len(e.Date) != 10 {

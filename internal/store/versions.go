@@ -68,7 +68,7 @@ func eventsFrom(f Filter) (string, []any) {
 	if f.Coder == "" {
 		return "events e", nil
 	}
-	cols := strings.Join(append(append([]string(nil), eventCols...), "coder"), ", ")
+	cols := strings.Join(eventCols, ", ")
 	return "(SELECT " + cols + " FROM events WHERE coder = ? UNION ALL SELECT " + cols +
 		" FROM event_archive WHERE coder = ?) e", []any{f.Coder, f.Coder}
 }
@@ -76,7 +76,7 @@ func eventsFrom(f Filter) (string, []any) {
 // archiveEvents copies the article's current events that another coder
 // version produced into the archive (a row already there stays).
 func (s *DB) archiveEvents(ctx context.Context, tx *sql.Tx, articleID, coder string) error {
-	cols := strings.Join(append(append([]string(nil), eventCols...), "coder"), ", ")
+	cols := strings.Join(eventCols, ", ")
 	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO event_archive (`+cols+`, archived_at)
 		SELECT `+cols+`, ? FROM events WHERE article_id = ? AND coder <> ?
 		ON CONFLICT (id, coder) DO NOTHING`), time.Now().UnixMilli(), articleID, coder)

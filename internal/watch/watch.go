@@ -391,8 +391,8 @@ func (w *Watcher) article(ctx context.Context, link string, it ingest.FeedItem, 
 // read (5xx, a network error) forbids everything for now, as RFC 9309
 // asks, which fails the page for this round.
 func (w *Watcher) robotsAllow(ctx context.Context, link string) (bool, error) {
-	u, err := url.Parse(link)
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+	u, ok := httpURL(link)
+	if !ok {
 		return false, fmt.Errorf("not an http(s) URL")
 	}
 	site := u.Scheme + "://" + u.Host
@@ -415,6 +415,12 @@ func (w *Watcher) robotsAllow(ctx context.Context, link string) (bool, error) {
 	return r.allowed(u.EscapedPath() + queryOf(u)), nil
 }
 
+// httpURL parses an absolute http or https URL.
+func httpURL(s string) (*url.URL, bool) {
+	u, err := url.Parse(s)
+	return u, err == nil && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https")
+}
+
 // articleID is the id of the article a page (or feed-only item) makes:
 // known before the page is fetched.
 func articleID(key string) string { return ingest.StableID(key, "") }
@@ -429,8 +435,8 @@ func queryOf(u *url.URL) string {
 // get makes one GET request, waiting first for the host's turn, and reads
 // at most max bytes of the body (more is an error).
 func (w *Watcher) get(ctx context.Context, link string, hdr http.Header, max int64) (*http.Response, []byte, error) {
-	u, err := url.Parse(link)
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+	u, ok := httpURL(link)
+	if !ok {
 		return nil, nil, fmt.Errorf("not an http(s) URL")
 	}
 	if last, ok := w.last[u.Host]; ok {
@@ -483,7 +489,7 @@ func ReadList(name string, r io.Reader) ([]string, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if u, err := url.Parse(line); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		if _, ok := httpURL(line); !ok {
 			return nil, fmt.Errorf("%s:%d: %q is not an http(s) URL", name, n, line)
 		}
 		out = append(out, line)
