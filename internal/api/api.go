@@ -200,11 +200,12 @@ func getArticle(ctx context.Context, s *Server, q *Query) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	evs, complete, err := s.articleEvents(ctx, a)
+	evs, err := s.store.ArticleEvents(ctx, a.ID)
 	if err != nil {
 		return nil, err
 	}
-	res := ArticleResult{Article: a, Spans: []Span{}, SpansComplete: complete}
+	// Every store lists an article's events, so the spans are complete.
+	res := ArticleResult{Article: a, Spans: []Span{}, SpansComplete: true}
 	seen := map[[3]any]bool{}
 	for _, e := range evs {
 		add := func(ev struct{ Start, End int }, evidence bool) {
@@ -224,9 +225,3 @@ func getArticle(ctx context.Context, s *Server, q *Query) (any, error) {
 	return res, nil
 }
 
-// articleEvents finds the events of article a, and whether it found all of
-// them (always, now that every store lists an article's events).
-func (s *Server) articleEvents(ctx context.Context, a store.Article) ([]store.StoredEvent, bool, error) {
-	evs, err := s.store.ArticleEvents(ctx, a.ID)
-	return evs, err == nil, err
-}
