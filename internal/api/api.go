@@ -224,4 +224,3 @@ func getArticle(ctx context.Context, s *Server, q *Query) (any, error) {
 	}
 	return res, nil
 }
-
