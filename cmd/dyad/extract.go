@@ -41,14 +41,26 @@ type codingFlags struct {
 
 func (c *codingFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&c.published, "published", "", "publication date (YYYY-MM-DD) for plain-text input that has none")
-	fs.Var(&c.actors, "actors", "a user actor dictionary, file or directory (repeatable); its names override the bundled ones")
-	fs.Var(&c.verbs, "verbs", "a user verb-pattern file or directory (repeatable), added to the bundled patterns")
+	c.addDictionaries(fs)
 	fs.IntVar(&c.workers, "workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
 	fs.Float64Var(&c.dedup, "dedup", 0, "skip near-duplicate articles at this similarity (0.8 is usual; 0: off)")
 	fs.BoolVar(&c.allLangs, "all-languages", false, "code articles in any language (default: English, and articles whose language cannot be told)")
 	fs.StringVar(&c.llmURL, "llm-url", "", "code with a language model behind this OpenAI-compatible API (e.g. http://127.0.0.1:8000/v1) instead of the rules; key from $DYAD_LLM_KEY")
 	fs.StringVar(&c.llmModel, "llm-model", "", "the model name for --llm-url")
+}
+
+// addDictionaries adds the flags that choose what the coder reads (the
+// user's dictionaries, --one-sided): all a command that codes stored text
+// again, or text it fetches itself, takes of codingFlags.
+func (c *codingFlags) addDictionaries(fs *flag.FlagSet) {
+	fs.Var(&c.actors, "actors", "a user actor dictionary, file or directory (repeatable); its names override the bundled ones")
+	fs.Var(&c.verbs, "verbs", "a user verb-pattern file or directory (repeatable), added to the bundled patterns")
 	fs.BoolVar(&c.oneSided, "one-sided", false, "keep events that have no target (\"X resigned\"); by default every event has a source or victim and a target")
+}
+
+// pipelineOptions are the coder's options from the dictionary flags alone.
+func (c *codingFlags) pipelineOptions() pipeline.Options {
+	return pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs, OneSided: c.oneSided, Version: binaryVersion()}
 }
 
 func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
@@ -70,7 +82,9 @@ func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
 		io.Dedup = dedup.New(c.dedup)
 	}
 	llmOpt := pipeline.LLMOptions{URL: c.llmURL, Model: c.llmModel, APIKey: os.Getenv("DYAD_LLM_KEY")}
-	return io, pipeline.Options{ActorFiles: c.actors, VerbFiles: c.verbs, LLM: llmOpt, OneSided: c.oneSided, Version: binaryVersion()}, nil
+	po := c.pipelineOptions()
+	po.LLM = llmOpt
+	return io, po, nil
 }
 
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -22,10 +22,8 @@ func runRecode(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs := flag.NewFlagSet("recode", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", store.DefaultURL, "store URL: sqlite://FILE or postgres://USER@HOST:PORT/DB")
-	var actorFiles, verbFiles listFlag
-	fs.Var(&actorFiles, "actors", "a user actor dictionary, file or directory (repeatable), as given to ingest")
-	fs.Var(&verbFiles, "verbs", "a user verb-pattern file or directory (repeatable), as given to ingest")
-	oneSided := fs.Bool("one-sided", false, "keep events that have no target, as ingest --one-sided does")
+	var cf codingFlags
+	cf.addDictionaries(fs)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel")
 	dryRun := fs.Bool("dry-run", false, "report what would change without storing anything")
 	asJSON := fs.Bool("json", false, "print the report, with every changed event, as one JSON object")
@@ -54,7 +52,7 @@ With --dry-run nothing is stored.`)
 		return exitFail
 	}
 	defer s.Close()
-	p, err := pipeline.New(pipeline.Options{ActorFiles: actorFiles, VerbFiles: verbFiles, OneSided: *oneSided, Version: binaryVersion()})
+	p, err := pipeline.New(cf.pipelineOptions())
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad recode:", err)
 		return exitFail

@@ -28,10 +28,8 @@ func runWatch(ctx context.Context, args []string, _, stderr io.Writer) int {
 	agent := fs.String("user-agent", "dyad/"+binaryVersion(), "the User-Agent sent (robots.txt groups are matched by its first word)")
 	dd := fs.Float64("dedup", dedup.DefaultThreshold, "leave out pages whose text is this similar to one stored since the watcher started (0: off)")
 	allLangs := fs.Bool("all-languages", false, "code pages in any language (default: English, and pages whose language cannot be told)")
-	var actorFiles, verbFiles listFlag
-	fs.Var(&actorFiles, "actors", "a user actor dictionary, file or directory (repeatable)")
-	fs.Var(&verbFiles, "verbs", "a user verb-pattern file or directory (repeatable)")
-	oneSided := fs.Bool("one-sided", false, "keep events that have no target")
+	var cf codingFlags
+	cf.addDictionaries(fs)
 	quiet := fs.Bool("quiet", false, "print only each round's summary and problems, not each stored page")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, `usage: dyad watch [flags] FEED_URL|FILE_OF_URLS…
@@ -90,7 +88,7 @@ the watcher goes on; a page that failed is tried again next round.`)
 		return exitFail
 	}
 	defer s.Close()
-	p, err := pipeline.New(pipeline.Options{ActorFiles: actorFiles, VerbFiles: verbFiles, OneSided: *oneSided, Version: binaryVersion()})
+	p, err := pipeline.New(cf.pipelineOptions())
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad watch:", err)
 		return exitFail
