@@ -37,7 +37,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "articles coded in parallel on the extract path")
 	stream := fs.Bool("stream", false, "write the generated corpus to a temporary file and code it from there without holding it in memory (for peak-memory runs); skips the per-stage timings")
 	stages := fs.Bool("stages", true, "also time each stage on one goroutine")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the measured runs to FILE (pprof -focus picks one: codeInputs, RunStages, Ingest, LoadTest)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile (pprof) of the measured runs to FILE (pprof -focus picks one: 'Pipeline..Run\\b', RunStages, Ingest, LoadTest)")
 	memprofile := fs.String("memprofile", "", "write a heap profile (pprof) at the end to FILE")
 	db := fs.String("db", "", "also store the coded corpus in this store (sqlite://FILE, postgres://…) and time it")
 	batch := fs.Int("batch", 64, "articles per transaction when storing")
@@ -191,7 +191,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return fail(err)
 	}
-	ex.Seconds, ex.Articles, ex.Events = ex.Duration.Seconds(), st.articles, st.events
+	ex.Seconds, ex.Articles, ex.Events = ex.Duration.Seconds(), st.Articles, st.Events
 	rep.Extract = ex
 	rep.Corpus.Articles, rep.Corpus.Bytes = ex.Articles, ex.Bytes
 
@@ -259,8 +259,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if err != nil {
 		return fail(err)
 	}
-	if st.rejected > 0 {
-		fmt.Fprintf(stderr, "dyad bench: %d records rejected (see above)\n", st.rejected)
+	if st.Rejected > 0 {
+		fmt.Fprintf(stderr, "dyad bench: %d records rejected (see above)\n", st.Rejected)
 		return exitRejected
 	}
 	return exitOK

@@ -10,7 +10,6 @@ import (
 	"os"
 	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/dyad-events/dyad/internal/dedup"
 	"github.com/dyad-events/dyad/internal/event"
@@ -145,111 +144,43 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	return finish("extract", st, err, stderr)
 }
 
-// runStats counts what a run did.
-type runStats struct {
-	articles, events, rejected, skipped int
-}
-
-func finish(name string, st runStats, err error, stderr io.Writer) int {
+// finish prints how a run that coded articles ended and returns its exit
+// status.
+func finish(name string, st pipeline.Stats, err error, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad %s: %v\n", name, err)
 		return exitFail
 	}
-	if st.rejected > 0 {
-		fmt.Fprintf(stderr, "dyad %s: %d articles coded, %d events, %d records rejected (see above)\n", name, st.articles, st.events, st.rejected)
+	if st.Rejected > 0 {
+		fmt.Fprintf(stderr, "dyad %s: %d articles coded, %d events, %d records rejected (see above)\n", name, st.Articles, st.Events, st.Rejected)
 		return exitRejected
 	}
 	return exitOK
 }
 
-// codeInputs reads every input, codes articles on workers and hands the
-// results to emit in input order. Bad records are reported on stderr and
-// counted; they do not stop the run.
+// codeInputs codes every input through p.Run, handing the results to
+// emit in input order, with what the command line adds: a progress bar,
+// skipped articles and notices on stderr, and rejected input on stderr a
+// few lines per file.
 func codeInputs(ctx context.Context, p *pipeline.Pipeline, paths []string, iopt ingest.Options, workers int,
-	stderr io.Writer, emit func(pipeline.Result) error) (runStats, error) {
-	if len(paths) == 0 {
-		paths = []string{"-"}
-	}
-	if workers < 1 {
-		workers = 1
-	}
-	var st runStats
+	stderr io.Writer, emit func(pipeline.Result) error) (pipeline.Stats, error) {
 	bar := progress.New(stderr, "coding", "articles")
 	defer bar.Done()
-
-	type job struct {
-		a   ingest.Article
-		res chan pipeline.Result
-	}
-	jobs := make(chan job, workers*4)
-	order := make(chan chan pipeline.Result, workers*4)
-	var wg sync.WaitGroup
-	for i := 0; i < workers; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				j.res <- p.Code(j.a)
-			}
-		}()
-	}
-	var emitErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for ch := range order {
-			r := <-ch
-			if emitErr != nil {
-				continue
-			}
-			st.articles++
-			st.events += len(r.Events)
-			bar.Add(1)
-			emitErr = emit(r)
-		}
-	}()
-	var readErr error
-	var mu sync.Mutex
 	if iopt.Notice == nil {
 		iopt.Notice = func(m string) { fmt.Fprintln(stderr, "dyad:", m) }
 	}
 	if iopt.Skip == nil {
 		iopt.Skip = func(a ingest.Article, why string) {
-			mu.Lock()
-			st.skipped++
-			mu.Unlock()
 			fmt.Fprintf(stderr, "dyad: skipped %s (%s): %s\n", a.Origin, a.ID, why)
 		}
 	}
 	problems := newProblemLog(stderr)
-	bad := problems.report
-	for _, path := range paths {
-		err := ingest.Read(path, iopt, func(a ingest.Article) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			ch := make(chan pipeline.Result, 1)
-			order <- ch
-			jobs <- job{a: a, res: ch}
-			return nil
-		}, bad)
-		if err != nil {
-			if ctx.Err() != nil {
-				readErr = fmt.Errorf("interrupted; output so far is complete up to the last article written")
-				break
-			}
-			// A file that cannot be read is one bad input, not the end of the run.
-			bad(ingest.Problem{File: path, Err: err})
-		}
-	}
-	close(jobs)
-	close(order)
-	wg.Wait()
-	<-done
+	st, err := p.Run(ctx, paths, pipeline.RunOptions{
+		Workers:   workers,
+		Read:      iopt,
+		OnProblem: problems.report,
+		OnCoded:   func() { bar.Add(1) },
+	}, emit)
 	problems.flush()
-	st.rejected = problems.count()
-	if emitErr != nil {
-		return st, emitErr
-	}
-	return st, readErr
+	return st, err
 }

@@ -115,7 +115,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 	}
 	if err == nil {
-		fmt.Fprintf(stderr, "dyad ingest: %s in %s (%s)\n", tallyLine(st.articles, tally), time.Since(start).Round(time.Millisecond), redact(*db))
+		fmt.Fprintf(stderr, "dyad ingest: %s in %s (%s)\n", tallyLine(st.Articles, tally), time.Since(start).Round(time.Millisecond), redact(*db))
 	}
 	return finish("ingest", st, err, stderr)
 }
