@@ -1,6 +1,8 @@
 // Package pipeline owns the order of the stages: it takes one article
 // through cleaning, sentences, actors, dates, places, death counts, coding
 // and fusion, and returns its events. It holds the loaded dictionaries.
+// Run codes many inputs' articles on several goroutines and hands back
+// their results in input order, for every command that codes articles.
 package pipeline
 
 import (
