@@ -78,8 +78,8 @@ var policy = map[string][]string{
 	"internal/export": {"internal/event"},
 	"internal/eval":   nil,
 
-	// Measuring: every stage and the store, timed one by one.
-	"internal/bench": {"internal/actors", "internal/coding", "internal/dates", "internal/event", "internal/fatalities",
+	// Measuring: every stage, the store and the API, timed one by one.
+	"internal/bench": {"internal/actors", "internal/api", "internal/coding", "internal/dates", "internal/event", "internal/fatalities",
 		"internal/fusion", "internal/ingest", "internal/pipeline", "internal/places", "internal/store",
 		"internal/syntax", "internal/text"},
 }

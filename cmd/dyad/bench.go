@@ -7,9 +7,6 @@ import (
 	"fmt"
 	"github.com/dyad-events/dyad/data"
 	"io"
-	"log"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -17,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/dyad-events/dyad/internal/api"
 	"github.com/dyad-events/dyad/internal/bench"
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
@@ -230,7 +226,16 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 		coded = nil
 		if *apiEvents > 0 {
-			if err := benchAPI(ctx, rep, s, gen, p, *apiEvents, *batch, *apiRequests, *apiConc, *seed, stderr); err != nil {
+			locate := func(iso3 string) *event.Location {
+				pl, ok := p.Places.Country(iso3)
+				if !ok {
+					return nil
+				}
+				l := pl.Location()
+				return &l
+			}
+			if err := bench.MeasureAPI(ctx, rep, s, gen, locate, bench.APIOptions{Events: *apiEvents, Batch: *batch,
+				Requests: *apiRequests, Concurrency: *apiConc, Seed: *seed}, stderr); err != nil {
 				return fail(err)
 			}
 		}
@@ -264,51 +269,4 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitRejected
 	}
 	return exitOK
-}
-
-// benchAPI fills s with synthetic events and times /api/events queries
-// over it through the real API handler on a loopback port.
-func benchAPI(ctx context.Context, rep *bench.Report, s store.Store, gen *bench.Generator, p *pipeline.Pipeline,
-	events, batch, requests, conc int, seed uint64, stderr io.Writer) error {
-	locate := func(iso3 string) *event.Location {
-		pl, ok := p.Places.Country(iso3)
-		if !ok {
-			return nil
-		}
-		l := pl.Location()
-		return &l
-	}
-	last := time.Now()
-	fill, err := gen.Fill(ctx, s, events, 5, max(batch, 200), locate, func(n int) {
-		if time.Since(last) > 10*time.Second {
-			last = time.Now()
-			fmt.Fprintf(stderr, "dyad bench: %d of %d synthetic events stored\n", n, events)
-		}
-	})
-	if err != nil {
-		return err
-	}
-	rep.Fill = &fill
-	stats, err := s.Stats(ctx)
-	if err != nil {
-		return err
-	}
-	rep.APIEvents = stats.Events
-
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	a := api.New(s)
-	a.Log = log.New(stderr, "dyad bench: api: ", 0)
-	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	go srv.Serve(ln)
-	defer srv.Close()
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: conc}}
-	kinds := bench.EventQueries(gen.CountryCodes(), 2010, 2025)
-	// A short warm-up, not counted, so the first requests do not pay for
-	// cold caches and connection setup.
-	bench.LoadTest(ctx, client, "http://"+ln.Addr().String(), kinds, 2, conc, seed+1)
-	rep.API = bench.LoadTest(ctx, client, "http://"+ln.Addr().String(), kinds, requests, conc, seed)
-	return nil
 }

@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log"
 	"net"
 	"net/http"
-	"time"
 
 	"github.com/dyad-events/dyad/internal/api"
 	"github.com/dyad-events/dyad/internal/store"
@@ -53,28 +51,10 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "dyad serve:", err)
 		return exitFail
 	}
-	srv := &http.Server{
-		Handler:           api.Guard(mux, api.LoopbackAddr(ln.Addr())),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      2 * api.Timeout,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    16 << 10,
-		ErrorLog:          a.Log,
-	}
 	fmt.Fprintf(stdout, "dyad: serving %s on http://%s/ (API: /api/events, /openapi.json)\n", *db, ln.Addr())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
-	select {
-	case err := <-done:
-		if !errors.Is(err, http.ErrServerClosed) {
-			fmt.Fprintln(stderr, "dyad serve:", err)
-			return exitFail
-		}
-	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(sctx)
+	if err := api.Serve(ctx, ln, api.Guard(mux, api.LoopbackAddr(ln.Addr())), a.Log); err != nil {
+		fmt.Fprintln(stderr, "dyad serve:", err)
+		return exitFail
 	}
 	return exitOK
 }
