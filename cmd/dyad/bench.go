@@ -212,7 +212,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if url == "" {
 			url = "sqlite://" + filepath.Join(tmp, "api.db")
 		}
-		s, err := store.Open(ctx, url)
+		s, err := openStore(ctx, url)
 		if err != nil {
 			return fail(err)
 		}

@@ -110,7 +110,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "dyad export:", err)
 		return exitUsage
 	}
-	st, err := store.OpenExisting(ctx, *db)
+	st, err := openExisting(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad export:", err)
 		return exitFail

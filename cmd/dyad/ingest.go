@@ -12,9 +12,6 @@ import (
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/queue"
 	"github.com/dyad-events/dyad/internal/store"
-
-	_ "github.com/dyad-events/dyad/internal/store/postgres" // postgres:// stores
-	_ "github.com/dyad-events/dyad/internal/store/sqlite"   // sqlite:// stores
 )
 
 // queueFlags are the flags of the commands that talk to the article queue.
@@ -81,7 +78,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if qf.url != "" {
 		return publish(ctx, qf, fs.Args(), iopt, stdout, stderr)
 	}
-	s, err := store.Open(ctx, *db)
+	s, err := openStore(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad ingest:", err)
 		return exitFail

@@ -96,7 +96,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *limit < 0 {
 		return usageErr("--limit %d: want 0 or more", *limit)
 	}
-	s, err := store.OpenExisting(ctx, *db)
+	s, err := openExisting(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad query:", err)
 		return exitFail

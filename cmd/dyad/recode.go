@@ -46,7 +46,7 @@ With --dry-run nothing is stored.`)
 		fmt.Fprintf(stderr, "dyad recode: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	s, err := store.OpenExisting(ctx, *db)
+	s, err := openExisting(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad recode:", err)
 		return exitFail

@@ -10,8 +10,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/dyad-events/dyad/internal/store"
 )
 
 // TestScale measures throughput for docs/SCALING.md: coding alone, ingest
@@ -54,7 +52,7 @@ func TestScale(t *testing.T) {
 			d := time.Since(pubStart)
 			t.Logf("%-28s %6d articles in %7.2fs = %6.0f articles/s", "ingest --queue (publish)", n, d.Seconds(), float64(n)/d.Seconds())
 		}
-		s, err := store.Open(context.Background(), pg)
+		s, err := openStore(context.Background(), pg)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,9 +12,6 @@ import (
 	"github.com/dyad-events/dyad/internal/api"
 	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/web"
-
-	_ "github.com/dyad-events/dyad/internal/store/postgres" // store.Open("postgres://…")
-	_ "github.com/dyad-events/dyad/internal/store/sqlite"   // store.Open("sqlite://…")
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -33,7 +30,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "dyad serve: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	st, err := store.OpenExisting(ctx, *db)
+	st, err := openExisting(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad serve:", err)
 		return exitFail

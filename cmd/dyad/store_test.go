@@ -67,7 +67,7 @@ func corpus(t testing.TB, n int) string {
 // allEvents reads every stored event, as "id json" lines, sorted.
 func allEvents(t testing.TB, url string) []string {
 	t.Helper()
-	s, err := store.Open(context.Background(), url)
+	s, err := openStore(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +244,7 @@ func TestWorkerKilledMidStream(t *testing.T) {
 		t.Fatalf("publish: exit %d\n%s", code, errs)
 	}
 	ctx := context.Background()
-	s, err := store.Open(ctx, pg) // migrates before the workers start
+	s, err := openStore(ctx, pg) // migrates before the workers start
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -82,7 +82,7 @@ the watcher goes on; a page that failed is tried again next round.`)
 	if len(feeds) == 0 {
 		return usageErr("the files list no feeds")
 	}
-	s, err := store.Open(ctx, *db)
+	s, err := openStore(ctx, *db)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad watch:", err)
 		return exitFail

@@ -20,7 +20,7 @@ import (
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/store"
 
-	_ "github.com/dyad-events/dyad/internal/store/sqlite"
+	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
 
 var (
@@ -48,7 +48,7 @@ func newFixture(t testing.TB) *fixture {
 		t.Fatal(pipeErr)
 	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, "sqlite://"+t.TempDir()+"/api.db")
+	st, err := sqlite.Open(ctx, "sqlite://"+t.TempDir()+"/api.db")
 	if err != nil {
 		t.Fatal(err)
 	}

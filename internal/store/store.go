@@ -4,15 +4,9 @@
 // schema migrations they share, stable event ids, filters and cursor
 // pagination.
 //
-// Open picks the implementation from a URL ("sqlite://PATH",
-// "postgres://…"). Implementations register themselves with Register from
-// their package's init, so a program that opens stores imports the ones it
-// wants for their side effect:
-//
-//	import (
-//		_ "github.com/dyad-events/dyad/internal/store/postgres"
-//		_ "github.com/dyad-events/dyad/internal/store/sqlite"
-//	)
+// The two implementations import this package, not the other way round:
+// the program (cmd/dyad) picks one by the URL's scheme and opens it with
+// sqlite.Open or postgres.Open.
 //
 // Writes are idempotent: PutArticle replaces every row an article owns in
 // one transaction, so coding the same article twice, or again after a
@@ -23,10 +17,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/dyad-events/dyad/internal/event"
@@ -249,40 +240,6 @@ type Stats struct {
 	LastDate      string `json:"last_date,omitempty"`
 }
 
-// OpenExisting is Open for readers (query, export, serve): a SQLite file
-// that does not exist is an error naming it, instead of a new empty
-// database that answers every query with nothing; one that cannot be
-// opened for writing (a read-only mount) is opened read-only.
-func OpenExisting(ctx context.Context, url string) (Store, error) {
-	if url == "" {
-		url = DefaultURL
-	}
-	sqlite := !strings.Contains(url, "://") || strings.HasPrefix(url, "sqlite://")
-	if sqlite {
-		if path := SQLitePath(url); path != ":memory:" {
-			if _, err := os.Stat(path); err != nil {
-				return nil, fmt.Errorf("open store: no database at %s (check the --db path; dyad ingest --db %s creates one)", path, url)
-			}
-		}
-	}
-	s, err := Open(ctx, url)
-	if err != nil && sqlite && !strings.Contains(url, "mode=ro") {
-		// A database on a read-only mount (or a file one may not write)
-		// can still be read: open it read-only.
-		sep := "?"
-		if strings.Contains(url, "?") {
-			sep = "&"
-		}
-		if !strings.Contains(url, "://") {
-			url = "sqlite://" + url
-		}
-		if ro, rerr := Open(ctx, url+sep+"mode=ro"); rerr == nil {
-			return ro, nil
-		}
-	}
-	return s, err
-}
-
 // SQLitePath turns a SQLite store URL ("sqlite://PATH", "sqlite:///abs/PATH"
 // or a bare path) into the database file's path, without query parameters.
 func SQLitePath(url string) string {
@@ -291,57 +248,4 @@ func SQLitePath(url string) string {
 		p = p[:i]
 	}
 	return p
-}
-
-// Opener opens a store from its URL.
-type Opener func(ctx context.Context, url string) (Store, error)
-
-var (
-	mu      sync.RWMutex
-	openers = map[string]Opener{}
-)
-
-// Register makes an implementation available to Open under a URL scheme
-// ("sqlite", "postgres"). It is called from implementations' init.
-func Register(scheme string, open Opener) {
-	mu.Lock()
-	defer mu.Unlock()
-	openers[scheme] = open
-}
-
-// Open opens the store a URL names: "sqlite://PATH" (a file, created when
-// missing in a folder that exists; a bare path or "" means SQLite too, ""
-// being DefaultURL) or "postgres://…" / "postgresql://…". The schema is
-// migrated to the latest version.
-func Open(ctx context.Context, url string) (Store, error) {
-	if url == "" {
-		url = DefaultURL
-	}
-	scheme := "sqlite"
-	if i := strings.Index(url, "://"); i > 0 {
-		scheme = url[:i]
-	} else {
-		url = "sqlite://" + url
-	}
-	if scheme == "postgresql" {
-		scheme = "postgres"
-	}
-	mu.RLock()
-	open := openers[scheme]
-	mu.RUnlock()
-	if open == nil {
-		var have []string
-		mu.RLock()
-		for s := range openers {
-			have = append(have, s)
-		}
-		mu.RUnlock()
-		sort.Strings(have)
-		return nil, fmt.Errorf("open store: no driver for %q (have %v; import internal/store/%s)", scheme, have, scheme)
-	}
-	s, err := open(ctx, url)
-	if err != nil {
-		return nil, fmt.Errorf("open %s store: %w", scheme, err)
-	}
-	return s, nil
 }

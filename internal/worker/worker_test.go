@@ -14,9 +14,8 @@ import (
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/queue"
-	"github.com/dyad-events/dyad/internal/store"
 
-	_ "github.com/dyad-events/dyad/internal/store/sqlite" // sqlite:// stores
+	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
 
 // openQueue opens a fresh stream on the local NATS JetStream server, or
@@ -48,7 +47,7 @@ func TestRunDrains(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(ctx, "sqlite://"+filepath.Join(t.TempDir(), "dyad.db"))
+	s, err := sqlite.Open(ctx, "sqlite://"+filepath.Join(t.TempDir(), "dyad.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +112,7 @@ func TestRunUntilCancelled(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	s, err := store.Open(ctx, "sqlite://"+filepath.Join(t.TempDir(), "dyad.db"))
+	s, err := sqlite.Open(ctx, "sqlite://"+filepath.Join(t.TempDir(), "dyad.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,6 @@
 // Package postgres is dyad's PostgreSQL store, for many writers (queue
 // workers) and large corpora, through github.com/jackc/pgx/v5. Sentences
 // are searchable through a generated tsvector column with a GIN index.
-//
-// Importing the package registers the "postgres" scheme with store.Open.
 package postgres
 
 import (
@@ -18,10 +16,6 @@ import (
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the database/sql driver "pgx"
 )
-
-func init() {
-	store.Register("postgres", func(ctx context.Context, u string) (store.Store, error) { return Open(ctx, u) })
-}
 
 // Open connects to the PostgreSQL database a URL names
 // ("postgres://user@host:port/db?sslmode=disable") and migrates its schema.

@@ -16,7 +16,7 @@ func open(t *testing.T) store.Store {
 		t.Skipf("skipping PostgreSQL test: %v (set DYAD_TEST_POSTGRES to a server URL)", err)
 	}
 	t.Cleanup(drop)
-	s, err := store.Open(context.Background(), u)
+	s, err := Open(context.Background(), u)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,8 +1,6 @@
 // Package sqlite is dyad's default store: one SQLite file (WAL mode), no
 // set-up, through the pure Go driver modernc.org/sqlite. Sentences are
 // searchable through an FTS5 index kept in step by triggers.
-//
-// Importing the package registers the "sqlite" scheme with store.Open.
 package sqlite
 
 import (
@@ -19,8 +17,33 @@ import (
 	_ "modernc.org/sqlite" // the database/sql driver "sqlite"
 )
 
-func init() {
-	store.Register("sqlite", func(ctx context.Context, u string) (store.Store, error) { return Open(ctx, u) })
+// OpenExisting is Open for readers (query, export, serve): a file that
+// does not exist is an error naming it, instead of a new empty database
+// that answers every query with nothing; one that cannot be opened for
+// writing (a read-only mount) is opened read-only, as "?mode=ro" asks.
+// u is "sqlite://PATH" or a bare path.
+func OpenExisting(ctx context.Context, u string) (*store.DB, error) {
+	if path := store.SQLitePath(u); path != ":memory:" {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("no database at %s (check the --db path; dyad ingest --db %s creates one)", path, u)
+		}
+	}
+	if !strings.Contains(u, "://") {
+		u = "sqlite://" + u
+	}
+	s, err := Open(ctx, u)
+	if err != nil && !strings.Contains(u, "mode=ro") {
+		// A database on a read-only mount (or a file one may not write)
+		// can still be read: open it read-only.
+		sep := "?"
+		if strings.Contains(u, "?") {
+			sep = "&"
+		}
+		if ro, rerr := Open(ctx, u+sep+"mode=ro"); rerr == nil {
+			return ro, nil
+		}
+	}
+	return s, err
 }
 
 // Open opens (creating when missing) the SQLite store a URL names and
