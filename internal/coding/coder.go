@@ -1252,12 +1252,13 @@ func insertMention(s *Sentence, m actors.Mention) int {
 // bodyNouns are the head nouns by which a story refers again to a body it
 // has named: "the commission" after "the Electoral Commission of Zambia",
 // "the court" after "the Supreme Court", "the alliance" after the name of
-// a party alliance.
+// a party alliance, "the ministry" (and "a ministry spokesman") after
+// "Chile's foreign ministry".
 var bodyNouns = map[string]bool{"commission": true, "council": true, "court": true, "tribunal": true,
 	"alliance": true, "coalition": true, "front": true, "committee": true, "agency": true,
 	"authority": true, "assembly": true, "parliament": true, "bloc": true, "union": true,
 	"federation": true, "league": true, "mission": true, "junta": true, "board": true,
-	"congress": true, "senate": true, "cabinet": true, "militia": true, "embassy": true}
+	"congress": true, "senate": true, "cabinet": true, "militia": true, "embassy": true, "ministry": true}
 
 // learnBodies remembers the bodies a sentence names with a multi-word
 // name, under each body noun in the name.
@@ -1286,8 +1287,28 @@ func (mm *memory) resolveBodies(s *Sentence) {
 	for k := 1; k < len(s.Tokens); k++ {
 		t := s.Tokens[k]
 		prev, ok := mm.bodies[t.Norm]
-		if !ok || s.Tokens[k-1].Norm != "the" {
+		if !ok {
 			continue
+		}
+		det := s.Tokens[k-1].Norm
+		if det != "the" && det != "a" && det != "an" {
+			continue
+		}
+		// "a ministry spokesman": an official of the body named before,
+		// where the dictionaries gave the official no country.
+		official := false
+		for i := range s.Actors {
+			if m := &s.Actors[i]; m.Start == k+1 && m.Unresolved && m.Kind == actors.KindRole && !m.Modifier {
+				m.Country, m.Unresolved = prev.Country, false
+				if m.Agent == "" {
+					m.Agent = prev.Agent
+				}
+				m.Rule += " + of " + prev.Text
+				official = true
+			}
+		}
+		if det != "the" && !official {
+			continue // "a court": another one
 		}
 		if k+1 < len(s.Tokens) && nameWord(s.Tokens[k+1]) {
 			continue // "the Council Chamber": another name
