@@ -1339,9 +1339,6 @@ var groupWords = map[string]bool{"group": true, "movement": true, "organisation"
 // resolveGroup makes "the group", "the movement" a mention of the group
 // named last, where the dictionaries found no party there.
 func (mm *memory) resolveGroup(s *Sentence) {
-	if mm.group == nil {
-		return
-	}
 	for k := 1; k < len(s.Tokens); k++ {
 		if !groupWords[s.Tokens[k].Norm] || s.Tokens[k-1].Norm != "the" || isActorAt(s, s.Tokens[k].Start) {
 			continue
@@ -1349,7 +1346,18 @@ func (mm *memory) resolveGroup(s *Sentence) {
 		if k+1 < len(s.Tokens) && (nameWord(s.Tokens[k+1]) || s.Tokens[k+1].Norm == "of") {
 			continue // "the Group of Seven", "the group of experts"
 		}
-		insertMention(s, referenceAt(s, *mm.group, k, "refers to "+mm.group.Text))
+		// The group named last: earlier in this sentence ("an M23
+		// spokesman said the group …"), else in the story before.
+		ante := mm.group
+		for i := range s.Actors {
+			if m := &s.Actors[i]; m.Kind == actors.KindGroup && !m.Modifier && !m.Unresolved && m.End <= k && m.Country != "" {
+				ante = m
+			}
+		}
+		if ante == nil {
+			continue
+		}
+		insertMention(s, referenceAt(s, *ante, k, "refers to "+ante.Text))
 	}
 }
 
