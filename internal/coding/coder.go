@@ -2393,6 +2393,9 @@ func expandTargets(s *Sentence, cs []*cand) []*cand {
 	var out []*cand
 	for _, cd := range cs {
 		g := group(s, cd.tgtIdx)
+		if len(g) < 2 && cd.tgtIdx >= 0 && s.parsed != nil {
+			g = repeatedPrep(s, cd.tgtIdx)
+		}
 		if len(g) < 2 || cd.ev.Target.Code != actorOf(&s.Actors[cd.tgtIdx]).Code {
 			out = append(out, cd)
 			continue
@@ -2409,6 +2412,31 @@ func expandTargets(s *Sentence, cs []*cand) []*cand {
 			}
 			out = append(out, &n)
 		}
+	}
+	return out
+}
+
+// repeatedPrep lists target t with the parties the tree joins to it
+// after the same preposition again ("with Sweden and with Finland"), or
+// nil.
+func repeatedPrep(s *Sentence, t int) []int {
+	st := s.Actors[t].Start
+	if st == 0 {
+		return nil
+	}
+	switch s.Tokens[st-1].Norm {
+	case "with", "to", "on", "against", "from", "for":
+	default:
+		return nil
+	}
+	out := []int{t}
+	for _, j := range s.parsed.coordinated(s, t) {
+		if js := s.Actors[j].Start; j > t && js > 0 && s.Tokens[js-1].Norm == s.Tokens[st-1].Norm {
+			out = append(out, j)
+		}
+	}
+	if len(out) < 2 {
+		return nil
 	}
 	return out
 }
