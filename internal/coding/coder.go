@@ -2416,9 +2416,9 @@ func expandTargets(s *Sentence, cs []*cand) []*cand {
 	return out
 }
 
-// repeatedPrep lists target t with the parties the tree joins to it
-// after the same preposition again ("with Sweden and with Finland"), or
-// nil.
+// repeatedPrep lists target t with the parties joined to it after the
+// same preposition again ("with Sweden and with Finland", "called on
+// Kosovo to … and on Serbia to …"), or nil.
 func repeatedPrep(s *Sentence, t int) []int {
 	st := s.Actors[t].Start
 	if st == 0 {
@@ -2433,6 +2433,24 @@ func repeatedPrep(s *Sentence, t int) []int {
 	for _, j := range s.parsed.coordinated(s, t) {
 		if js := s.Actors[j].Start; j > t && js > 0 && s.Tokens[js-1].Norm == s.Tokens[st-1].Norm {
 			out = append(out, j)
+		}
+	}
+	if len(out) == 1 {
+		// "called on Kosovo to reopen the crossing and on Serbia to
+		// cooperate": the second party after "and" and the preposition
+		// again, which parsers hang anywhere.
+		for j := t + 1; j < len(s.Actors); j++ {
+			m := &s.Actors[j]
+			if m.Start < 2 || m.Modifier || m.Unresolved {
+				continue
+			}
+			if hasWord(s.Tokens, s.Actors[t].End, m.Start, ";") || hasWord(s.Tokens, s.Actors[t].End, m.Start, "but") || hasWord(s.Tokens, s.Actors[t].End, m.Start, "while") {
+				break
+			}
+			if s.Tokens[m.Start-1].Norm == s.Tokens[st-1].Norm && s.Tokens[m.Start-2].Norm == "and" {
+				out = append(out, j)
+				break
+			}
 		}
 	}
 	if len(out) < 2 {
