@@ -91,6 +91,7 @@ type cand struct {
 	// foldVictims), which takes its deaths.
 	foldedInto *cand
 	noun       bool
+	between    bool // a noun act "between X and Y": Y on X as well (see mutual)
 	object     int // coder token of an object the tree found to be no party ("the deal"), or -1
 }
 
@@ -2089,6 +2090,12 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 			}
 		}
 		tgt = nounTarget(s, tr, src)
+		if src < 0 && tgt < 0 && code.Root() == "19" {
+			// "fighting between the army and the rebels", "clashes
+			// between X and Y": each side on the other (see mutual).
+			src, tgt = betweenParties(s, tr)
+			cd.between = src >= 0
+		}
 		if src < 0 && definite(s, tr.Start) {
 			// "the raid", "this unprovoked attack": a happening told
 			// before, whoever it is said to have hit.
@@ -2351,12 +2358,14 @@ func mutual(cs []*cand) []*cand {
 	n := len(cs)
 	for _, cd := range cs[:n] {
 		e := &cd.ev
-		if !symmetric[e.CAMEO] || e.Source.Country == "" || e.Target.Country == "" || e.Source.Country == e.Target.Country {
+		if cd.between && e.Source.Code != "" && e.Target.Code != "" && e.Source.Code != e.Target.Code {
+			// "clashes between X and Y": each on the other.
+		} else if !symmetric[e.CAMEO] || e.Source.Country == "" || e.Target.Country == "" || e.Source.Country == e.Target.Country {
 			continue
 		}
 		dup := false
 		for _, o := range cs {
-			if o.ev.Source.Country == e.Target.Country && o.ev.Target.Country == e.Source.Country && o.ev.CAMEO[:2] == e.CAMEO[:2] {
+			if o.ev.Source.Code == e.Target.Code && o.ev.Target.Code == e.Source.Code && o.ev.CAMEO[:2] == e.CAMEO[:2] {
 				dup = true
 			}
 		}
@@ -2973,6 +2982,32 @@ func nounTarget(s *Sentence, tr Trigger, src int) int {
 		}
 	}
 	return -1
+}
+
+// betweenParties returns the two parties named right after "between"
+// following a noun trigger ("clashes between X and Y"), or -1, -1.
+func betweenParties(s *Sentence, tr Trigger) (int, int) {
+	toks := s.Tokens
+	for k := tr.End; k < len(toks) && k < tr.End+2; k++ {
+		if toks[k].Norm != "between" {
+			continue
+		}
+		i := mentionAt(s, k+1, 2)
+		if i < 0 || s.Actors[i].Unresolved {
+			return -1, -1
+		}
+		g := group(s, i)
+		if len(g) < 2 && s.parsed != nil {
+			g = s.parsed.coordinated(s, i)
+		}
+		for _, j := range g {
+			if j > i && !s.Actors[j].Unresolved && s.Actors[j].Code() != s.Actors[i].Code() {
+				return i, j
+			}
+		}
+		return -1, -1
+	}
+	return -1, -1
 }
 
 func functionWord(w string) bool {
