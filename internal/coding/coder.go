@@ -92,7 +92,7 @@ type cand struct {
 	foldedInto *cand
 	noun       bool
 	between    bool // a noun act "between X and Y": Y on X as well (see mutual)
-	object     int // coder token of an object the tree found to be no party ("the deal"), or -1
+	object     int  // coder token of an object the tree found to be no party ("the deal"), or -1
 }
 
 // Code codes one article's sentences, in order, into events. Mentions of
