@@ -1479,7 +1479,8 @@ var pairWords = [][]string{{"both", "countries"}, {"both", "sides"}, {"both", "g
 	{"the", "two", "armies"}, {"both", "armies"}, {"both", "sides'"}, {"both", "neighbours"}, {"both", "neighbors"},
 	{"both", "parties"}, {"the", "two", "parties"}, {"both", "states"}, {"both", "capitals"}, {"the", "two", "capitals"},
 	{"the", "two", "forces"}, {"both", "forces"}, {"the", "two", "militaries"}, {"both", "militaries"},
-	{"the", "two", "delegations"}, {"both", "delegations"}, {"all", "parties"}, {"all", "sides"}}
+	{"the", "two", "delegations"}, {"both", "delegations"}, {"all", "parties"}, {"all", "sides"},
+	{"the", "foreign", "ministers"}, {"the", "ministers"}, {"the", "leaders"}, {"the", "delegations"}}
 
 // bothSides resolves "both countries" to the story's two parties: the last
 // pair of countries coded together, else the article's two most named
