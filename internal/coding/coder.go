@@ -3337,6 +3337,18 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			}
 			continue
 		}
+		if ts := alsoDid(s, cd, events); len(ts) > 0 {
+			// "Uganda also welcomed it": the act told before by another,
+			// done to the same parties.
+			cd.ev.Target = ts[0]
+			cd.ev.Confidence -= 0.2
+			for _, t := range ts[1:] {
+				n := *cd
+				n.ev.Target = t
+				extra = append(extra, &n)
+			}
+			continue
+		}
 		if t, ok := continued(s, cd, events); ok {
 			// "It also claimed to have seized weapons": a pronoun doer
 			// carries the story on, and what it did went to whom its
@@ -3727,6 +3739,31 @@ func continued(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
 		return e.Target, true
 	}
 	return event.Actor{}, false
+}
+
+// alsoDid returns the targets of the act with cd's code that another
+// party did in an earlier sentence, when cd's sentence says "also" and
+// its object is no party ("Uganda also welcomed it", "Chad also
+// condemned the strikes"), in the order told; else nil.
+func alsoDid(s *Sentence, cd *cand, events []*cand) []event.Actor {
+	if cd.srcIdx < 0 || !hasWord(s.Tokens, 0, len(s.Tokens), "also") || strings.HasPrefix(s.Actors[cd.srcIdx].Rule, corefRule) {
+		return nil
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		o := events[i]
+		if o.anaphor || o.sent == s || o.ev.CAMEO != cd.ev.CAMEO || o.ev.Target.Code == "" || sameSide(o.ev.Source, cd.ev.Source) {
+			continue
+		}
+		var out []event.Actor
+		for _, e := range events {
+			if e.sent == o.sent && e.trig.Start == o.trig.Start && !e.anaphor && e.ev.Target.Code != "" && !sameSide(e.ev.Target, cd.ev.Source) &&
+				!slices.ContainsFunc(out, func(a event.Actor) bool { return a.Code == e.ev.Target.Code }) {
+				out = append(out, e.ev.Target)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // joinedWith reports that the country is one of the parties joined with
