@@ -134,7 +134,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			if comp && !ordered {
 				promise = promised(local, trigs, ti)
 			}
-			if s.parsed != nil && s.parsed.generic(trigs[ti]) {
+			if s.parsed != nil && (s.parsed.generic(trigs[ti]) || s.parsed.wished(trigs[ti])) {
 				continue
 			}
 			if !ordered && order == nil && promise == nil && (comp || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti])) {
