@@ -36,6 +36,7 @@ func TestMentions(t *testing.T) {
 		{"The Strelsau Courier Electoral Board met.", []string{"Strelsau=RURGOV", "Electoral Board=RURGOV"}},
 		{"The Ruritanian bank raised its rates.", []string{"Ruritanian bank=RURBUS"}},
 		{"Troops fired from the Ruritanian bank of the river.", []string{"Troops=MIL", "Ruritanian=RUR"}},
+		{"Ships docked in West New Ruritania and in Graustark.", []string{"Graustark=GRA"}}, // a place named after a country
 	}
 	for _, tc := range tests {
 		toks := text.Tokenize(tc.sentence)

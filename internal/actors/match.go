@@ -159,7 +159,7 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 				best, bestEnd = e, j+1
 			}
 		}
-		if best < 0 || partOfLongerName(&d.Entries[best], toks, bestEnd) {
+		if best < 0 || partOfLongerName(&d.Entries[best], toks, bestEnd) || namedAfter(&d.Entries[best], toks, i) {
 			i++
 			continue
 		}
@@ -178,6 +178,13 @@ func partOfLongerName(e *Entry, toks []text.Token, end int) bool {
 	}
 	next := toks[end]
 	return !next.Punct && text.Capitalised(next.Text) && !calendarWord[next.Norm]
+}
+
+// namedAfter reports a country's name inside a place named after it
+// ("West New Britain", "New Ireland") where the dictionaries do not know
+// the longer name.
+func namedAfter(e *Entry, toks []text.Token, start int) bool {
+	return (e.Kind == KindCountry || e.Kind == KindAdj) && start > 0 && toks[start-1].Text == "New"
 }
 
 // calendarWord are capitalised words that may follow any name ("The

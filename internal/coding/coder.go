@@ -91,7 +91,8 @@ type cand struct {
 	// foldVictims), which takes its deaths.
 	foldedInto *cand
 	noun       bool
-	object     int // coder token of an object the tree found to be no party ("the deal"), or -1
+	between    bool // a noun act "between X and Y": Y on X as well (see mutual)
+	object     int  // coder token of an object the tree found to be no party ("the deal"), or -1
 }
 
 // Code codes one article's sentences, in order, into events. Mentions of
@@ -133,7 +134,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			if comp && !ordered {
 				promise = promised(local, trigs, ti)
 			}
-			if s.parsed != nil && s.parsed.generic(trigs[ti]) {
+			if s.parsed != nil && (s.parsed.generic(trigs[ti]) || s.parsed.wished(trigs[ti])) {
 				continue
 			}
 			if !ordered && order == nil && promise == nil && (comp || governed(s, trigs, lastVerb, ti) || purpose(s.Tokens, trigs[ti])) {
@@ -1252,12 +1253,13 @@ func insertMention(s *Sentence, m actors.Mention) int {
 // bodyNouns are the head nouns by which a story refers again to a body it
 // has named: "the commission" after "the Electoral Commission of Zambia",
 // "the court" after "the Supreme Court", "the alliance" after the name of
-// a party alliance.
+// a party alliance, "the ministry" (and "a ministry spokesman") after
+// "Chile's foreign ministry".
 var bodyNouns = map[string]bool{"commission": true, "council": true, "court": true, "tribunal": true,
 	"alliance": true, "coalition": true, "front": true, "committee": true, "agency": true,
 	"authority": true, "assembly": true, "parliament": true, "bloc": true, "union": true,
 	"federation": true, "league": true, "mission": true, "junta": true, "board": true,
-	"congress": true, "senate": true, "cabinet": true, "militia": true, "embassy": true}
+	"congress": true, "senate": true, "cabinet": true, "militia": true, "embassy": true, "ministry": true}
 
 // learnBodies remembers the bodies a sentence names with a multi-word
 // name, under each body noun in the name.
@@ -1286,8 +1288,28 @@ func (mm *memory) resolveBodies(s *Sentence) {
 	for k := 1; k < len(s.Tokens); k++ {
 		t := s.Tokens[k]
 		prev, ok := mm.bodies[t.Norm]
-		if !ok || s.Tokens[k-1].Norm != "the" {
+		if !ok {
 			continue
+		}
+		det := s.Tokens[k-1].Norm
+		if det != "the" && det != "a" && det != "an" {
+			continue
+		}
+		// "a ministry spokesman": an official of the body named before,
+		// where the dictionaries gave the official no country.
+		official := false
+		for i := range s.Actors {
+			if m := &s.Actors[i]; m.Start == k+1 && m.Unresolved && m.Kind == actors.KindRole && !m.Modifier {
+				m.Country, m.Unresolved = prev.Country, false
+				if m.Agent == "" {
+					m.Agent = prev.Agent
+				}
+				m.Rule += " + of " + prev.Text
+				official = true
+			}
+		}
+		if det != "the" && !official {
+			continue // "a court": another one
 		}
 		if k+1 < len(s.Tokens) && nameWord(s.Tokens[k+1]) {
 			continue // "the Council Chamber": another name
@@ -1318,9 +1340,6 @@ var groupWords = map[string]bool{"group": true, "movement": true, "organisation"
 // resolveGroup makes "the group", "the movement" a mention of the group
 // named last, where the dictionaries found no party there.
 func (mm *memory) resolveGroup(s *Sentence) {
-	if mm.group == nil {
-		return
-	}
 	for k := 1; k < len(s.Tokens); k++ {
 		if !groupWords[s.Tokens[k].Norm] || s.Tokens[k-1].Norm != "the" || isActorAt(s, s.Tokens[k].Start) {
 			continue
@@ -1328,7 +1347,18 @@ func (mm *memory) resolveGroup(s *Sentence) {
 		if k+1 < len(s.Tokens) && (nameWord(s.Tokens[k+1]) || s.Tokens[k+1].Norm == "of") {
 			continue // "the Group of Seven", "the group of experts"
 		}
-		insertMention(s, referenceAt(s, *mm.group, k, "refers to "+mm.group.Text))
+		// The group named last: earlier in this sentence ("an M23
+		// spokesman said the group …"), else in the story before.
+		ante := mm.group
+		for i := range s.Actors {
+			if m := &s.Actors[i]; m.Kind == actors.KindGroup && !m.Modifier && !m.Unresolved && m.End <= k && m.Country != "" {
+				ante = m
+			}
+		}
+		if ante == nil {
+			continue
+		}
+		insertMention(s, referenceAt(s, *ante, k, "refers to "+ante.Text))
 	}
 }
 
@@ -1449,7 +1479,8 @@ var pairWords = [][]string{{"both", "countries"}, {"both", "sides"}, {"both", "g
 	{"the", "two", "armies"}, {"both", "armies"}, {"both", "sides'"}, {"both", "neighbours"}, {"both", "neighbors"},
 	{"both", "parties"}, {"the", "two", "parties"}, {"both", "states"}, {"both", "capitals"}, {"the", "two", "capitals"},
 	{"the", "two", "forces"}, {"both", "forces"}, {"the", "two", "militaries"}, {"both", "militaries"},
-	{"the", "two", "delegations"}, {"both", "delegations"}, {"all", "parties"}, {"all", "sides"}}
+	{"the", "two", "delegations"}, {"both", "delegations"}, {"all", "parties"}, {"all", "sides"},
+	{"the", "foreign", "ministers"}, {"the", "ministers"}, {"the", "leaders"}, {"the", "delegations"}}
 
 // bothSides resolves "both countries" to the story's two parties: the last
 // pair of countries coded together, else the article's two most named
@@ -2060,6 +2091,12 @@ func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*
 			}
 		}
 		tgt = nounTarget(s, tr, src)
+		if src < 0 && tgt < 0 && code.Root() == "19" {
+			// "fighting between the army and the rebels", "clashes
+			// between X and Y": each side on the other (see mutual).
+			src, tgt = betweenParties(s, tr)
+			cd.between = src >= 0
+		}
 		if src < 0 && definite(s, tr.Start) {
 			// "the raid", "this unprovoked attack": a happening told
 			// before, whoever it is said to have hit.
@@ -2322,12 +2359,14 @@ func mutual(cs []*cand) []*cand {
 	n := len(cs)
 	for _, cd := range cs[:n] {
 		e := &cd.ev
-		if !symmetric[e.CAMEO] || e.Source.Country == "" || e.Target.Country == "" || e.Source.Country == e.Target.Country {
+		if cd.between && e.Source.Code != "" && e.Target.Code != "" && e.Source.Code != e.Target.Code {
+			// "clashes between X and Y": each on the other.
+		} else if !symmetric[e.CAMEO] || e.Source.Country == "" || e.Target.Country == "" || e.Source.Country == e.Target.Country {
 			continue
 		}
 		dup := false
 		for _, o := range cs {
-			if o.ev.Source.Country == e.Target.Country && o.ev.Target.Country == e.Source.Country && o.ev.CAMEO[:2] == e.CAMEO[:2] {
+			if o.ev.Source.Code == e.Target.Code && o.ev.Target.Code == e.Source.Code && o.ev.CAMEO[:2] == e.CAMEO[:2] {
 				dup = true
 			}
 		}
@@ -2364,6 +2403,9 @@ func expandTargets(s *Sentence, cs []*cand) []*cand {
 	var out []*cand
 	for _, cd := range cs {
 		g := group(s, cd.tgtIdx)
+		if len(g) < 2 && cd.tgtIdx >= 0 && s.parsed != nil {
+			g = repeatedPrep(s, cd.tgtIdx)
+		}
 		if len(g) < 2 || cd.ev.Target.Code != actorOf(&s.Actors[cd.tgtIdx]).Code {
 			out = append(out, cd)
 			continue
@@ -2380,6 +2422,49 @@ func expandTargets(s *Sentence, cs []*cand) []*cand {
 			}
 			out = append(out, &n)
 		}
+	}
+	return out
+}
+
+// repeatedPrep lists target t with the parties joined to it after the
+// same preposition again ("with Sweden and with Finland", "called on
+// Kosovo to … and on Serbia to …"), or nil.
+func repeatedPrep(s *Sentence, t int) []int {
+	st := s.Actors[t].Start
+	if st == 0 {
+		return nil
+	}
+	switch s.Tokens[st-1].Norm {
+	case "with", "to", "on", "against", "from", "for":
+	default:
+		return nil
+	}
+	out := []int{t}
+	for _, j := range s.parsed.coordinated(s, t) {
+		if js := s.Actors[j].Start; j > t && js > 0 && s.Tokens[js-1].Norm == s.Tokens[st-1].Norm {
+			out = append(out, j)
+		}
+	}
+	if len(out) == 1 {
+		// "called on Kosovo to reopen the crossing and on Serbia to
+		// cooperate": the second party after "and" and the preposition
+		// again, which parsers hang anywhere.
+		for j := t + 1; j < len(s.Actors); j++ {
+			m := &s.Actors[j]
+			if m.Start < 2 || m.Modifier || m.Unresolved {
+				continue
+			}
+			if hasWord(s.Tokens, s.Actors[t].End, m.Start, ";") || hasWord(s.Tokens, s.Actors[t].End, m.Start, "but") || hasWord(s.Tokens, s.Actors[t].End, m.Start, "while") {
+				break
+			}
+			if s.Tokens[m.Start-1].Norm == s.Tokens[st-1].Norm && s.Tokens[m.Start-2].Norm == "and" {
+				out = append(out, j)
+				break
+			}
+		}
+	}
+	if len(out) < 2 {
+		return nil
 	}
 	return out
 }
@@ -2900,6 +2985,32 @@ func nounTarget(s *Sentence, tr Trigger, src int) int {
 	return -1
 }
 
+// betweenParties returns the two parties named right after "between"
+// following a noun trigger ("clashes between X and Y"), or -1, -1.
+func betweenParties(s *Sentence, tr Trigger) (int, int) {
+	toks := s.Tokens
+	for k := tr.End; k < len(toks) && k < tr.End+2; k++ {
+		if toks[k].Norm != "between" {
+			continue
+		}
+		i := mentionAt(s, k+1, 2)
+		if i < 0 || s.Actors[i].Unresolved {
+			return -1, -1
+		}
+		g := group(s, i)
+		if len(g) < 2 && s.parsed != nil {
+			g = s.parsed.coordinated(s, i)
+		}
+		for _, j := range g {
+			if j > i && !s.Actors[j].Unresolved && s.Actors[j].Code() != s.Actors[i].Code() {
+				return i, j
+			}
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
 func functionWord(w string) bool {
 	switch w {
 	case "the", "a", "an", "and", "or", "of", "in", "on", "to", "said", "was", "were", "has", "had", "have", "is", "are", "by":
@@ -3219,6 +3330,18 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 				}
 			}
 			cd.ev.Confidence -= 0.1
+			for _, t := range ts[1:] {
+				n := *cd
+				n.ev.Target = t
+				extra = append(extra, &n)
+			}
+			continue
+		}
+		if ts := alsoDid(s, cd, events); len(ts) > 0 {
+			// "Uganda also welcomed it": the act told before by another,
+			// done to the same parties.
+			cd.ev.Target = ts[0]
+			cd.ev.Confidence -= 0.2
 			for _, t := range ts[1:] {
 				n := *cd
 				n.ev.Target = t
@@ -3616,6 +3739,31 @@ func continued(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
 		return e.Target, true
 	}
 	return event.Actor{}, false
+}
+
+// alsoDid returns the targets of the act with cd's code that another
+// party did in an earlier sentence, when cd's sentence says "also" and
+// its object is no party ("Uganda also welcomed it", "Chad also
+// condemned the strikes"), in the order told; else nil.
+func alsoDid(s *Sentence, cd *cand, events []*cand) []event.Actor {
+	if cd.srcIdx < 0 || !hasWord(s.Tokens, 0, len(s.Tokens), "also") || strings.HasPrefix(s.Actors[cd.srcIdx].Rule, corefRule) {
+		return nil
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		o := events[i]
+		if o.anaphor || o.sent == s || o.ev.CAMEO != cd.ev.CAMEO || o.ev.Target.Code == "" || sameSide(o.ev.Source, cd.ev.Source) {
+			continue
+		}
+		var out []event.Actor
+		for _, e := range events {
+			if e.sent == o.sent && e.trig.Start == o.trig.Start && !e.anaphor && e.ev.Target.Code != "" && !sameSide(e.ev.Target, cd.ev.Source) &&
+				!slices.ContainsFunc(out, func(a event.Actor) bool { return a.Code == e.ev.Target.Code }) {
+				out = append(out, e.ev.Target)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // joinedWith reports that the country is one of the parties joined with

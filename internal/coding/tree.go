@@ -1086,3 +1086,29 @@ func (p *parse) generic(tr Trigger) bool {
 	form, lemma := strings.ToLower(p.t[v].Form), strings.ToLower(p.t[v].Lemma)
 	return form == lemma || form == lemma+"s" || form == lemma+"es" || strings.HasSuffix(lemma, "y") && form == lemma[:len(lemma)-1]+"ies"
 }
+
+// wishVerbs govern a clause that says what someone hopes for, not what
+// happened or was agreed ("said it hoped the two sides would resume
+// talks").
+var wishVerbs = map[string]bool{"hope": true, "wish": true}
+
+// wished reports a trigger in a clause that a hope governs, directly or
+// as a later conjunct of it.
+func (p *parse) wished(tr Trigger) bool {
+	v := p.triggerWord(tr)
+	for steps := 0; v >= 0 && steps < 4; steps++ {
+		h := p.t[v].Head
+		if h < 0 {
+			return false
+		}
+		switch p.t[v].Rel {
+		case syntax.Ccomp:
+			return p.t[h].Tag == syntax.VERB && wishVerbs[strings.ToLower(p.t[h].Lemma)]
+		case syntax.Conj:
+			v = h
+		default:
+			return false
+		}
+	}
+	return false
+}
