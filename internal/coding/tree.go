@@ -386,13 +386,17 @@ var locativePreps = map[string]bool{"in": true, "at": true, "near": true, "insid
 	"outside": true, "around": true, "along": true, "within": true}
 
 // inOtherRelative reports that coder token k lies in a relative clause
-// ("an accord the two signed in 2023") that does not hold token at.
+// ("an accord the two signed in 2023", "an accord signed in 2023") that
+// does not hold token at.
 func (p *parse) inOtherRelative(k, at int) bool {
 	if p == nil || k >= len(p.node) || at >= len(p.node) || p.node[k] < 0 || p.node[at] < 0 {
 		return false
 	}
 	for n, hops := p.node[k], 0; n >= 0 && hops < 8; n, hops = p.t[n].Head, hops+1 {
-		if p.t[n].Rel != syntax.AclRelcl {
+		// A relative clause, or a past verb's clause under a noun ("a
+		// pact drafted in 2023"), which the parser may label either way
+		// ("an attack killing five on Monday" is one happening).
+		if p.t[n].Rel != syntax.AclRelcl && (p.t[n].Rel != syntax.Acl || p.t[n].Tag != syntax.VERB || strings.HasSuffix(strings.ToLower(p.t[n].Form), "ing")) {
 			continue
 		}
 		for m := p.node[at]; m >= 0; m = p.t[m].Head {
@@ -784,8 +788,21 @@ func (p *parse) judgement(s *Sentence, v int, threat bool) (r treeResult) {
 	sd := -1
 	if say >= 0 {
 		sd = p.child(say, syntax.Nsubj)
+		if sd < 0 {
+			// "…, Iran's defence minister said" with the speaker hung
+			// elsewhere: the party named right before the verb.
+			if st := p.tokenOf(s, say); st > 0 {
+				for i := range s.Actors {
+					if m := &s.Actors[i]; m.End == st && !m.Modifier && !m.Unresolved {
+						r.src, r.srcRel = i, "named right before the verb saying it (judgement)"
+						sd = say
+					}
+				}
+			}
+		}
 	}
 	switch {
+	case sd == say && sd >= 0:
 	case sd < 0:
 		// Said by no one named: a fact, not a judgement ("protests are
 		// illegal under the law").

@@ -22,6 +22,9 @@ type Model struct {
 	// pass's tags of the words to the right.
 	tagger, tagger2, moves, labels *weights
 	lemmas                         *lemmatizer
+	// lexicon gives the tagger each word's possible classes and checks
+	// the lemmatizer (nil in a model trained without one).
+	lexicon *Lexicon
 	// Beam is the number of partial parses kept while parsing (1: greedy).
 	Beam int
 	// Info describes how the model was trained (one line per fact).
@@ -29,7 +32,7 @@ type Model struct {
 }
 
 // magic opens a model file; the number is the format's version.
-const magic = "dyad-syntax 3\n"
+const magic = "dyad-syntax 4\n"
 
 // A model file is the magic line, the number of sections and each
 // section's length (uvarints), then the sections, each a gzip stream: the
@@ -73,6 +76,13 @@ func (m *Model) parts() ([][]byte, error) {
 		return nil, err
 	}
 	writeString(hw, lem.String())
+	var lex bytes.Buffer
+	if m.lexicon != nil {
+		if err := m.lexicon.write(&lex); err != nil {
+			return nil, err
+		}
+	}
+	writeString(hw, lex.String())
 	if err := hw.Flush(); err != nil {
 		return nil, err
 	}
@@ -160,7 +170,10 @@ func Read(r io.Reader, name string) (*Model, error) {
 		if bytes.HasPrefix(raw, []byte{0x1f, 0x8b}) {
 			return nil, fmt.Errorf("syntax model %s: an older dyad's model (version 2): retrain it with this version (go run ./tools/trainsyntax)", name)
 		}
-		return nil, fmt.Errorf("syntax model %s: not a dyad syntax model (version 3)", name)
+		if bytes.HasPrefix(raw, []byte("dyad-syntax ")) {
+			return nil, fmt.Errorf("syntax model %s: another version's model (this dyad reads version 4): retrain it with this version (go run ./tools/trainsyntax)", name)
+		}
+		return nil, fmt.Errorf("syntax model %s: not a dyad syntax model (version 4)", name)
 	}
 	d := &decoder{b: raw[len(magic):]}
 	n := d.uvarint()
@@ -198,7 +211,7 @@ func Read(r io.Reader, name string) (*Model, error) {
 			d := &decoder{b: raw}
 			if i == 0 {
 				if errs[i] = m.readHeader(d); errs[i] == nil && len(d.b) > 0 {
-					errs[i] = fmt.Errorf("%d bytes after the lemmatizer", len(d.b))
+					errs[i] = fmt.Errorf("%d bytes after the lexicon", len(d.b))
 				}
 				return
 			}
@@ -252,7 +265,14 @@ func (m *Model) readHeader(d *decoder) error {
 		return d.err
 	}
 	var err error
-	m.lemmas, err = readLemmatizer(string(lem))
+	if m.lemmas, err = readLemmatizer(string(lem)); err != nil {
+		return err
+	}
+	lex := d.bytes()
+	if d.err != nil {
+		return d.err
+	}
+	m.lexicon, err = readLexicon(string(lex))
 	return err
 }
 
@@ -391,7 +411,7 @@ func (p *Parser) tag(toks []Token, names []bool) {
 	p.words = p.words[:0]
 	for i := range toks {
 		var w word
-		w, p.buf = lexical(toks[i].Form, p.buf)
+		w, p.buf = lexical(toks[i].Form, p.buf, p.m.lexicon)
 		p.words = append(p.words, w)
 	}
 	p.first = resize(p.first, len(toks))
@@ -402,7 +422,7 @@ func (p *Parser) tag(toks []Token, names []bool) {
 	nameTags(p.tags, names)
 	for i := range toks {
 		toks[i].Tag = p.tags[i]
-		toks[i].Lemma = p.m.lemmas.lemma(toks[i].Form, p.tags[i])
+		toks[i].Lemma = p.m.lemma(toks[i].Form, p.tags[i])
 		toks[i].Head, toks[i].Rel = -1, NoRel
 	}
 }
@@ -474,5 +494,8 @@ func (m *Model) Describe() string {
 		fmt.Fprintf(&sb, "%s: 2^%d buckets × %d classes, %d rows used\n", t.name, t.w.bits, t.w.nclass, rows)
 	}
 	fmt.Fprintf(&sb, "lemma exceptions: %d, lemma rules: %d\n", len(m.lemmas.exceptions), len(m.lemmas.rules))
+	if m.lexicon != nil {
+		fmt.Fprintf(&sb, "lexicon: %d lemmas, %d irregular forms\n", len(m.lexicon.lemmas), len(m.lexicon.exceptions))
+	}
 	return sb.String()
 }

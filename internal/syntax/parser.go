@@ -54,7 +54,7 @@ func (s *state) reset(ws []word, tags []UPOS) {
 	s.tags = append(s.tags, tags...)
 }
 
-var rootWord = word{form: 0x7007, lower: 0x7007, shape: 0x7007, pre1: 0x7007, pre2: 0x7007, pre3: 0x7007, suf1: 0x7007, suf2: 0x7007, suf3: 0x7007, suf4: 0x7007}
+var rootWord = word{form: 0x7007, lower: 0x7007, shape: 0x7007, pre1: 0x7007, pre2: 0x7007, pre3: 0x7007, suf1: 0x7007, suf2: 0x7007, suf3: 0x7007, suf4: 0x7007, lex: 0x7007}
 
 // resize returns a zeroed slice of n elements, reusing a's array.
 func resize[T any](a []T, n int) []T {

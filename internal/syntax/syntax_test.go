@@ -174,9 +174,9 @@ func TestTrainWriteRead(t *testing.T) {
 // The accuracy the bundled model must keep on the shared dev treebank; a
 // worse retrain fails here.
 const (
-	minUPOS = 0.96
-	minUAS  = 0.84
-	minLAS  = 0.81
+	minUPOS = 0.97
+	minUAS  = 0.853
+	minLAS  = 0.828
 )
 
 func TestAccuracyOnDev(t *testing.T) {
@@ -285,7 +285,8 @@ func FuzzReadModel(f *testing.F) {
 		return w
 	}
 	m := &Model{tagger: tiny(tagClasses), tagger2: tiny(tagClasses), moves: tiny(numMoves), labels: tiny(labelClasses),
-		lemmas: &lemmatizer{rules: map[lemmaKey]edit{{NOUN, "s"}: {cut: 1}}, exceptions: map[lemmaKey]string{{AUX, "was"}: "be"}}, Beam: 2, Info: "tiny\n"}
+		lemmas: &lemmatizer{rules: map[lemmaKey]edit{{NOUN, "s"}: {cut: 1}}, exceptions: map[lemmaKey]string{{AUX, "was"}: "be"}}, Beam: 2, Info: "tiny\n",
+		lexicon: &Lexicon{lemmas: map[string][lexClasses]int32{"rebel": {3, 1, -1, -1}}, exceptions: map[string][lexClasses]string{"freed": {"", "free", "", ""}}}}
 	parts, err := m.parts()
 	if err != nil {
 		f.Fatal(err)

@@ -28,8 +28,8 @@ func wordAt(ws []word, i int) *word {
 }
 
 var (
-	startWord = word{form: hStart, lower: hStart, shape: hStart, pre1: hStart, pre2: hStart, pre3: hStart, suf1: hStart, suf2: hStart, suf3: hStart, suf4: hStart}
-	endWord   = word{form: hEnd, lower: hEnd, shape: hEnd, pre1: hEnd, pre2: hEnd, pre3: hEnd, suf1: hEnd, suf2: hEnd, suf3: hEnd, suf4: hEnd}
+	startWord = word{form: hStart, lower: hStart, shape: hStart, pre1: hStart, pre2: hStart, pre3: hStart, suf1: hStart, suf2: hStart, suf3: hStart, suf4: hStart, lex: hStart}
+	endWord   = word{form: hEnd, lower: hEnd, shape: hEnd, pre1: hEnd, pre2: hEnd, pre3: hEnd, suf1: hEnd, suf2: hEnd, suf3: hEnd, suf4: hEnd, lex: hEnd}
 )
 
 // tagFeatures appends the features of word i's tag decision; tags[:i] are
@@ -49,7 +49,8 @@ func tagFeatures(out []uint64, ws []word, tags, right []UPOS, i int) []uint64 {
 	if right != nil {
 		r1, r2 := tagValue(right, i+1), tagValue(right, i+2)
 		out = append(out, f1(40, r1), f2(41, r1, r2), f2(42, t1, r1), f2(43, w.lower, r1),
-			f3(44, t1, r1, w.suf3), f2(45, r1, n.lower), f3(46, tagValue(right, i), t1, r1))
+			f3(44, t1, r1, w.suf3), f2(45, r1, n.lower), f3(46, tagValue(right, i), t1, r1),
+			f2(57, w.lex, r1), f3(58, t1, w.lex, r1))
 	}
 	return append(out,
 		f1(1, 0),
@@ -72,6 +73,9 @@ func tagFeatures(out []uint64, ws []word, tags, right []UPOS, i int) []uint64 {
 		f2(35, w.lower, n.suf2), f2(36, t1, n.suf3),
 		f1(37, w.form), f2(38, w.form, t1), f2(39, p.shape, w.shape), f2(47, w.shape, n.shape),
 		f2(48, p.form, w.shape), f2(49, w.shape, n.form),
+		// The lexicon's classes.
+		f1(50, w.lex), f2(51, w.lex, t1), f3(52, w.lex, up, first), f2(53, p.lex, w.lex),
+		f2(54, w.lex, n.lex), f3(55, t1, w.lex, n.lex), f2(56, w.lex, w.suf2),
 	)
 }
 

@@ -36,6 +36,9 @@ type TrainOptions struct {
 	// Inflections are known verb forms and their lemmas ("fled" → "flee"):
 	// the lemmatizer keeps those the treebank does not show it.
 	Inflections map[string]string
+	// Lexicon, when set, gives the tagger each word's possible classes
+	// and checks the lemmatizer; the model keeps it.
+	Lexicon *Lexicon
 	// TagOnly trains the tagger alone (to choose its settings).
 	TagOnly bool
 	// Progress, when set, receives one line per epoch.
@@ -70,13 +73,13 @@ func (o *TrainOptions) defaults() {
 }
 
 // lexicalAll computes the word features of every training sentence.
-func lexicalAll(sents []TrainSentence) [][]word {
+func lexicalAll(sents []TrainSentence, lx *Lexicon) [][]word {
 	out := make([][]word, len(sents))
 	var buf []byte
 	for i, s := range sents {
 		ws := make([]word, len(s.Forms))
 		for j, f := range s.Forms {
-			ws[j], buf = lexical(f, buf)
+			ws[j], buf = lexical(f, buf, lx)
 		}
 		out[i] = ws
 	}
@@ -170,12 +173,12 @@ func Train(train []TrainSentence, opt TrainOptions) (*Model, error) {
 		}
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x7a6))
-	words := lexicalAll(train)
+	words := lexicalAll(train, opt.Lexicon)
 	all := make([]int, len(train))
 	for i := range all {
 		all[i] = i
 	}
-	m := &Model{}
+	m := &Model{lexicon: opt.Lexicon}
 	opt.Progress("tagger: %d sentences, %d epochs", len(train), opt.TagEpochs)
 	m.tagger = trainTagger(train, words, all, nil, opt.TagEpochs, opt.TagBits, opt.Prune, rng, opt.Progress)
 	// The second pass learns from first-pass tags as the first pass gets

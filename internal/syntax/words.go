@@ -13,7 +13,8 @@ type word struct {
 	shape                  uint64 // Xx, X.X., d,d, x-Xx…
 	pre1, pre2, pre3       uint64
 	suf1, suf2, suf3, suf4 uint64
-	upper                  bool // starts with an upper-case letter
+	lex                    uint64 // the lexicon's classes (Lexicon.class)
+	upper                  bool   // starts with an upper-case letter
 }
 
 // Hash values standing for a position outside the sentence.
@@ -43,9 +44,9 @@ func fnvString(s string) uint64 {
 	return mix(h ^ 0xcafe)
 }
 
-// lexical computes a token's word features. buf is scratch space, returned
-// for reuse.
-func lexical(form string, buf []byte) (word, []byte) {
+// lexical computes a token's word features; lx may be nil. buf is scratch
+// space, returned for reuse.
+func lexical(form string, buf []byte, lx *Lexicon) (word, []byte) {
 	var w word
 	buf = buf[:0]
 	var shape [24]byte
@@ -86,6 +87,7 @@ func lexical(form string, buf []byte) (word, []byte) {
 		}
 	}
 	w.lower = fnv(buf)
+	w.lex = lx.class(string(buf))
 	w.form = fnvString(form)
 	w.shape = fnv(shape[:ns]) ^ 0x51
 	// Prefixes and suffixes by code points.

@@ -36,6 +36,7 @@ func main() {
 	devFile := flag.String("dev", "gum-dev.conllu", "file to choose the parser's epoch on")
 	final := flag.Bool("final", false, "also train on ewt-dev.conllu (the bundled model)")
 	irregular := flag.String("irregular", "data/verbs/irregular.tsv", "irregular verb forms (lemma, past, participle, …) for the lemmatizer; empty for none")
+	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet 3 database folder for the tagger's lexicon (Debian package wordnet-base); empty for none")
 	out := flag.String("out", "data/syntax/english.model", "model file to write")
 	var opt syntax.TrainOptions
 	flag.IntVar(&opt.TagEpochs, "tag-epochs", 8, "tagger epochs")
@@ -72,6 +73,11 @@ func main() {
 	if *irregular != "" {
 		if opt.Inflections, err = readIrregular(*irregular); err != nil {
 			fail(err)
+		}
+	}
+	if *wordnet != "" {
+		if opt.Lexicon, err = syntax.ReadWordNet(*wordnet); err != nil {
+			fail(fmt.Errorf("lexicon: %w (install the Debian package wordnet-base, or pass -wordnet '')", err))
 		}
 	}
 	if *verbose || progress.IsTerminal(os.Stderr) {
