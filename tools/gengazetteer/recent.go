@@ -205,6 +205,13 @@ func reconcile(cities []*city, recent []*recentPlace) []*city {
 			changed++
 		}
 	}
+	moved := 0
+	for c, r := range matched {
+		if c.lat != r.lat || c.lon != r.lon {
+			c.lat, c.lon = r.lat, r.lon // corrected since (Lacin moved 4 km)
+			moved++
+		}
+	}
 
 	added := 0
 	for _, r := range recent {
@@ -220,8 +227,8 @@ func reconcile(cities []*city, recent []*recentPlace) []*city {
 		cities = append(cities, c)
 		added++
 	}
-	log.Printf("reconcile: %d of %d cities matched to recent places (%d renamed), %d admin1 codes changed, %d places added",
-		len(matched), len(cities)-added, renamed, changed, added)
+	log.Printf("reconcile: %d of %d cities matched to recent places (%d renamed), %d admin1 codes changed, %d moved, %d places added",
+		len(matched), len(cities)-added, renamed, changed, moved, added)
 	return cities
 }
 
