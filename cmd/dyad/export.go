@@ -18,11 +18,13 @@ import (
 type queryFlags struct {
 	dyad, actor, start, end, root, code, place, bbox, text, coder string
 	quad, limit                                                   int
+	group                                                         string
 }
 
 func (q *queryFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&q.dyad, "dyad", "", "two actor codes, events between them either way (IRN,PAK)")
 	fs.StringVar(&q.actor, "actor", "", "an actor code, as source or target (IRN, PAKMIL)")
+	fs.StringVar(&q.group, "group", "", "a known-group code, as source or target (UNO, NAT, HMS)")
 	fs.StringVar(&q.start, "start", "", "first event date, YYYY-MM-DD")
 	fs.StringVar(&q.end, "end", "", "last event date, YYYY-MM-DD")
 	fs.StringVar(&q.root, "root", "", "CAMEO root code (19)")
@@ -79,7 +81,16 @@ func (q *queryFlags) filter() (store.Filter, error) {
 		return f, fmt.Errorf("--quad %d: want 1 to 4", q.quad)
 	}
 	f.Actor, f.Root, f.Code, f.Quad, f.Place, f.Text, f.Coder = strings.ToUpper(q.actor), q.root, q.code, q.quad, q.place, q.text, q.coder
+	if f.Group = strings.ToUpper(strings.TrimSpace(q.group)); !groupFlag(f.Group) {
+		return f, fmt.Errorf("--group %q: want a 3-letter known-group code (UNO, NAT, HMS)", q.group)
+	}
 	return f, nil
+}
+
+// groupFlag reports a --group value the store takes: empty, or three
+// letters A to Z.
+func groupFlag(g string) bool {
+	return g == "" || len(g) == 3 && strings.Trim(g, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {

@@ -26,6 +26,7 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	end := fs.String("end", "", "last event date, YYYY-MM-DD (inclusive)")
 	dyad := fs.String("dyad", "", "two actor codes, e.g. IRN,PAK (either direction; a country code also matches its agents)")
 	actor := fs.String("actor", "", "actor code as source or target, e.g. IRN or IRNGOV")
+	group := fs.String("group", "", "known-group code as source or target, e.g. UNO (the UN), NAT (NATO), HMS (Hamas)")
 	code := fs.String("code", "", "CAMEO code or prefix, e.g. 19 or 195")
 	root := fs.String("root", "", "CAMEO root code, e.g. 19")
 	quad := fs.Int("quad", 0, "QuadClass 1-4 (0: any)")
@@ -53,6 +54,9 @@ func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return usageErr("--format %q: want table or jsonl", *format)
 	}
 	f := store.Filter{Actor: *actor, Code: *code, Root: *root, Quad: *quad, Place: *place, Text: *text, Coder: *coder}
+	if f.Group = strings.ToUpper(strings.TrimSpace(*group)); !groupFlag(f.Group) {
+		return usageErr("--group %q: want a 3-letter known-group code (UNO, NAT, HMS)", *group)
+	}
 	for _, d := range []struct {
 		flag, v string
 		dst     *store.Filter

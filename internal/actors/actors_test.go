@@ -126,3 +126,84 @@ func BenchmarkMentions(b *testing.B) {
 		d.Mentions(s, toks, day)
 	}
 }
+
+// Known-group codes load from the optional sixth field (after valid, which
+// may then be "-" or empty); lines with four or five fields have none.
+func TestGroupCodes(t *testing.T) {
+	es, err := LoadPath("testdata/groups.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range es {
+		got[e.Names[0]] = e.Group
+	}
+	for _, c := range []struct{ name, group string }{
+		{"United Nations", "UNO"},
+		{"Atlantic Pact", "NAT"},
+		{"Red Hand", "RHB"},
+		{"Ruritanian People's Party", ""},
+		{"Strelsau Rights Watch", ""},
+	} {
+		if g, ok := got[c.name]; !ok || g != c.group {
+			t.Errorf("%s: group %q (found %v), want %q", c.name, g, ok, c.group)
+		}
+	}
+	d := New(es)
+	day := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ sentence, want string }{
+		{"The UN condemned the Red Hand Brigades.", "UN=IGO/UNO; Red Hand Brigades=RURREB/RHB"},
+		{"Strelsau Rights Watch officials met the Atlantic Pact.", "Strelsau Rights Watch=NGO/; Atlantic Pact=IGO/NAT"},
+	} {
+		var ms []string
+		for _, m := range d.Mentions(c.sentence, text.Tokenize(c.sentence), day) {
+			ms = append(ms, text.Slice(c.sentence, m.RuneStart, m.RuneEnd)+"="+m.Code()+"/"+m.Group)
+		}
+		if strings.Join(ms, "; ") != c.want {
+			t.Errorf("%s\n got: %s\nwant: %s", c.sentence, strings.Join(ms, "; "), c.want)
+		}
+	}
+}
+
+// A bad known-group code is an error naming the file, the line and the
+// field; so is a sixth field too many.
+func TestBadGroupCodes(t *testing.T) {
+	if _, err := LoadPath("testdata/badgroup.tsv"); err == nil || !strings.Contains(err.Error(), "badgroup.tsv:3: group:") {
+		t.Errorf("want an error naming badgroup.tsv, line 3 and group; got %v", err)
+	}
+	for _, c := range []struct{ line, want string }{
+		{"-\tIGO\tigo\tUnited Nations\t-\tuno", `user.tsv:1: group: "uno" is not '-' or a 3-letter upper-case code`},
+		{"-\tIGO\tigo\tUnited Nations\t-\tUN", `user.tsv:1: group: "UN" is not '-' or a 3-letter code`},
+		{"-\tIGO\tigo\tUnited Nations\t-\tUNO1", `user.tsv:1: group: "UNO1" is not '-' or a 3-letter code`},
+		{"-\tIGO\tigo\tUnited Nations\t-\tU2O", `user.tsv:1: group: "U2O" is not '-' or a 3-letter upper-case code`},
+		{"-\tIGO\tigo\tUnited Nations\tsoon\tUNO", `user.tsv:1: valid: "soon" is not FROM..TO`},
+		{"-\tIGO\tigo\tUnited Nations\t-\tUNO\textra", "user.tsv:1: want 4 to 6 tab-separated fields"},
+	} {
+		_, err := ParseFile("user.tsv", strings.NewReader(c.line+"\n"))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: got %v, want %q", c.line, err, c.want)
+		}
+	}
+}
+
+// The bundled dictionaries give the bodies the issue names each its own
+// group code.
+func TestBundledGroupCodes(t *testing.T) {
+	d, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
+	for name, want := range map[string]string{
+		"the United Nations": "UNO", "the UN Security Council": "UNO", "the European Union": "EEC", "the African Union": "AFU",
+		"NATO": "NAT", "OPEC": "OPC", "ECOWAS": "WAS", "the Arab League": "ARL", "ASEAN": "ASN", "the World Bank": "WBK",
+		"the Red Cross": "IRC", "Amnesty International": "AMN", "Hamas": "HMS", "Hezbollah": "HEZ", "the Taliban": "TAL",
+		"al-Qaeda": "ALQ",
+	} {
+		s := name + " met on Monday."
+		ms := d.Mentions(s, text.Tokenize(s), day)
+		if len(ms) == 0 || ms[0].Group != want {
+			t.Errorf("%s: mentions %+v, want group %s", name, ms, want)
+		}
+	}
+}

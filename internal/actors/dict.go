@@ -41,10 +41,14 @@ type Entry struct {
 	Agent   string // CAMEO agent or ""
 	Kind    Kind
 	Names   []string
-	From    time.Time // zero: no start
-	To      time.Time // zero: no end
-	File    string
-	Line    int
+	// Group is the CAMEO known-group code of an international body, armed
+	// group, party or NGO (UNO, NAT, HMS…), as in GDELT's KnownGroupCode;
+	// "" for none.
+	Group string
+	From  time.Time // zero: no start
+	To    time.Time // zero: no end
+	File  string
+	Line  int
 }
 
 // ValidOn reports whether the entry applies on day d (zero d: always).
@@ -92,8 +96,8 @@ func ParseFile(name string, r io.Reader) ([]Entry, error) {
 
 func parseLine(line string) (Entry, error) {
 	f := strings.Split(line, "\t")
-	if len(f) < 4 || len(f) > 5 {
-		return Entry{}, fmt.Errorf("want 4 or 5 tab-separated fields (country, agent, kind, names[, valid]), got %d", len(f))
+	if len(f) < 4 || len(f) > 6 {
+		return Entry{}, fmt.Errorf("want 4 to 6 tab-separated fields (country, agent, kind, names[, valid[, group]]), got %d", len(f))
 	}
 	var e Entry
 	var err error
@@ -114,7 +118,7 @@ func parseLine(line string) (Entry, error) {
 		}
 		e.Names = append(e.Names, name)
 	}
-	if len(f) == 5 && strings.TrimSpace(f[4]) != "" {
+	if len(f) >= 5 && strings.TrimSpace(f[4]) != "" && strings.TrimSpace(f[4]) != "-" {
 		from, to, ok := strings.Cut(strings.TrimSpace(f[4]), "..")
 		if !ok {
 			return e, fmt.Errorf("valid: %q is not FROM..TO", f[4])
@@ -131,6 +135,11 @@ func parseLine(line string) (Entry, error) {
 		}
 		if !e.From.IsZero() && !e.To.IsZero() && e.To.Before(e.From) {
 			return e, fmt.Errorf("valid: %s ends before it starts", f[4])
+		}
+	}
+	if len(f) == 6 {
+		if e.Group, err = code3(f[5]); err != nil {
+			return e, fmt.Errorf("group: %w", err)
 		}
 	}
 	return e, nil

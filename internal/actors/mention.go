@@ -16,6 +16,7 @@ type Mention struct {
 	Text         string
 	Country      string
 	Agent        string
+	Group        string // CAMEO known-group code of the organisation or group named ("UNO", "HMS"), or ""
 	Kind         Kind   // kind of the head entry
 	Modifier     bool   // names a place or relation, not a party ("ambassador to Pakistan")
 	Unresolved   bool   // a role with no country yet ("the police", "his counterpart")
@@ -32,6 +33,18 @@ type Mention struct {
 
 // Code is the CAMEO actor code of the mention.
 func (m *Mention) Code() string { return m.Country + m.Agent }
+
+// groupOf is the known-group code of the first entry of a mention that
+// has one: "Red Cross officials" are the Red Cross's, "the leader of
+// Hamas" is Hamas's.
+func groupOf(es []*Entry) string {
+	for _, e := range es {
+		if e.Group != "" {
+			return e.Group
+		}
+	}
+	return ""
+}
 
 // words that may stand between an adjective and its role word:
 // "Pakistani security forces", "Iranian foreign minister".
@@ -242,6 +255,7 @@ func (d *Dictionary) Mentions(sentence string, toks []text.Token, day time.Time)
 		men.RuneStart, men.RuneEnd = toks[men.Start].Start, toks[men.End-1].End
 		men.Text = strings.TrimSuffix(strings.TrimSuffix(text.Slice(sentence, men.RuneStart, men.RuneEnd), "'s"), "’s")
 		men.Rule = ruleOf(men.Entries)
+		men.Group = groupOf(men.Entries)
 		out = append(out, men)
 	}
 	for i := 1; i < len(out); i++ {

@@ -364,7 +364,7 @@ func TestBadRequests(t *testing.T) {
 		{"/api/events?cursor=***", `cursor: "***" is not a cursor from a previous page`},
 		{"/api/events?cursor=bm90LWEtY3Vyc29y", "cursor: "},
 		{"/api/events?text=iran&q=iran", "text and q: the same parameter given twice"},
-		{"/api/events?colour=red", "colour: unknown parameter; this route takes dyad, actor, start, end, root, code, quad, place, bbox, text, coder, limit, cursor"},
+		{"/api/events?colour=red", "colour: unknown parameter; this route takes dyad, actor, group, start, end, root, code, quad, place, bbox, text, coder, limit, cursor"},
 		{"/api/events?root=19&root=18", "root: given 2 times, want once"},
 		{"/api/events?q=" + strings.Repeat("x", 201), "q: 201 bytes long, at most 200"},
 		{"/api/events?q=%2B%2B%2B", `q: "+++" has no words to search for`},
@@ -572,4 +572,50 @@ func (s slowStore) Stats(ctx context.Context) (store.Stats, error) {
 		return store.Stats{}, ctx.Err()
 	}
 	return s.Store.Stats(ctx)
+}
+
+// Known groups: an article coded by the pipeline keeps each organisation's
+// group code, and group= finds its events on either side, in /api/events
+// and /api/series; a malformed code is refused naming the parameter.
+func TestKnownGroups(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	a := ingest.Article{ID: "groups", Title: "Groups", Published: time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC),
+		Text: "The United Nations demanded a ceasefire from Israel on Monday. Hamas accused Israel of violating the truce on Tuesday. " +
+			"NATO met the African Union in Addis Ababa on Wednesday."}
+	r := pipe.Code(a)
+	if err := f.st.PutArticle(ctx, store.Article{ID: a.ID, Title: a.Title, Published: a.Published, Text: r.Text, Language: "en",
+		Hash: store.Hash(a.Published, a.Title, a.Text, "")}, r.Events); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		query string
+		want  []string // CAMEO root, source.group>target.group, in date order
+	}{
+		{"group=UNO", []string{"10 UNO>"}},
+		{"group=uno", []string{"10 UNO>"}},
+		{"group=HMS", []string{"11 HMS>"}},
+		{"group=AFU", []string{"04 NAT>AFU"}},
+		{"group=NAT&root=04", []string{"04 NAT>AFU"}},
+		{"group=NAT&root=19", nil},
+		{"group=OPC", nil},
+	} {
+		var got []string
+		for _, e := range f.list(t, c.query) {
+			got = append(got, e.CAMEO[:2]+" "+e.Source.Group+">"+e.Target.Group)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("/api/events?%s: %q, want %q", c.query, got, c.want)
+		}
+	}
+	var series api.SeriesResult
+	if code := f.get(t, "/api/series?group=UNO", &series); code != 200 || len(series.Points) != 1 || series.Points[0].Count != 1 {
+		t.Errorf("/api/series?group=UNO: %d %+v", code, series.Points)
+	}
+	for _, q := range []string{"group=UN", "group=U1O", "group=UNOX"} {
+		var e api.ErrorResult
+		if code := f.get(t, "/api/events?"+q, &e); code != 400 || !strings.HasPrefix(e.Error, "group: ") {
+			t.Errorf("GET /api/events?%s: %d %q, want 400 naming group", q, code, e.Error)
+		}
+	}
 }

@@ -72,6 +72,8 @@ func paramDoc(p Param) map[string]any {
 		s["type"], s["maxLength"] = "string", maxParamLen
 	case KindCode:
 		s["type"], s["pattern"] = "string", codePattern
+	case KindGroup:
+		s["type"], s["pattern"] = "string", "^[A-Za-z]{3}$"
 	case KindDyad:
 		s["type"], s["pattern"] = "string", "^[A-Za-z0-9]{3,15},[A-Za-z0-9]{3,15}$"
 	case KindDate:

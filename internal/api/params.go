@@ -40,6 +40,7 @@ const (
 	KindCursor             // an opaque cursor from a previous page
 	KindID                 // an id in a path: letters, digits, '.', '_', '-'
 	KindWords              // a text search: free text with at least one word
+	KindGroup              // a CAMEO known-group code: 3 letters
 )
 
 // Param describes one query or path parameter: the OpenAPI document is
@@ -176,6 +177,12 @@ func (p *Param) parse(raw string) (any, error) {
 		return s, nil
 	case KindCode:
 		return parseCode(raw)
+	case KindGroup:
+		s := strings.ToUpper(strings.TrimSpace(raw))
+		if len(s) != 3 || strings.Trim(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+			return nil, fmt.Errorf("%q is not a known-group code (3 letters, e.g. UNO, NAT, HMS)", raw)
+		}
+		return s, nil
 	case KindDyad:
 		a, b, ok := strings.Cut(raw, ",")
 		if !ok || strings.Contains(b, ",") {

@@ -33,6 +33,9 @@ var (
 	pActor = Param{Name: "actor", In: "query", Kind: KindCode, Example: "IRN",
 		Doc: "an actor code, as source or target; a 3-letter country code also matches its agents",
 		set: func(q *Query, v any) { q.Filter.Actor = v.(string) }}
+	pGroup = Param{Name: "group", In: "query", Kind: KindGroup, Example: "UNO",
+		Doc: "a CAMEO known-group code (as GDELT's KnownGroupCode: UNO the United Nations, EEC the European Union, NAT NATO, AFU the African Union, HMS Hamas…), as source or target",
+		set: func(q *Query, v any) { q.Filter.Group = v.(string) }}
 	pStart = Param{Name: "start", In: "query", Kind: KindDate, Example: "2024-01-01",
 		Doc: "first event date, inclusive (YYYY-MM-DD)",
 		set: func(q *Query, v any) { q.Filter.Start = v.(time.Time) }}
@@ -78,7 +81,7 @@ var (
 )
 
 // filterParams are the event filters every listing takes.
-var filterParams = []Param{pDyad, pActor, pStart, pEnd, pRoot, pCode, pQuad, pPlace, pBBox, pText, pCoder}
+var filterParams = []Param{pDyad, pActor, pGroup, pStart, pEnd, pRoot, pCode, pQuad, pPlace, pBBox, pText, pCoder}
 
 func with(ps []Param, more ...Param) []Param { return append(append([]Param(nil), ps...), more...) }
 

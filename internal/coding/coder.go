@@ -1319,6 +1319,7 @@ func (mm *memory) resolveBodies(s *Sentence) {
 			// country: the court named before.
 			if m := &s.Actors[i]; m.Unresolved && m.End == k+1 {
 				m.Country, m.Unresolved = prev.Country, false
+				m.Group = prev.Group
 				if prev.Agent != "" {
 					m.Agent = prev.Agent
 				}
@@ -3041,7 +3042,7 @@ func irregularParticiple(w string) bool {
 }
 
 func actorOf(m *actors.Mention) event.Actor {
-	return event.Actor{Text: m.Text, Country: m.Country, Agent: m.Agent, Code: event.MakeCode(m.Country, m.Agent)}
+	return event.Actor{Text: m.Text, Country: m.Country, Agent: m.Agent, Code: event.MakeCode(m.Country, m.Agent), Group: m.Group}
 }
 
 func negated(toks []text.Token, tr Trigger) bool {

@@ -21,6 +21,11 @@ import (
 type Actor struct {
 	Country string `json:"country"`
 	Agent   string `json:"agent"`
+	// Group is the optional CAMEO known-group code ("UNO", "HMS"). It never
+	// decides a match: matched pairs whose gold names a group are counted
+	// in the group_exact figure, and a system actor with no group there is
+	// only a wrong group, not a missed event.
+	Group string `json:"group"`
 }
 
 // Location is the part of a location the scorer reads.
@@ -357,6 +362,16 @@ func check(c map[string]int, g, s *Row, exact bool, dist int) {
 			c["fat_ok"]++
 		}
 	}
+	for _, side := range [][2]*Actor{{g.Source, s.Source}, {g.Target, s.Target}} {
+		ga, sa := side[0], side[1]
+		if ga == nil || ga.Group == "" {
+			continue
+		}
+		c["group_n"]++
+		if sa != nil && strings.EqualFold(sa.Group, ga.Group) {
+			c["group_ok"]++
+		}
+	}
 	if g.Claim != nil || s.Claim != nil {
 		c["claim_n"]++
 		if (g.Claim != nil && *g.Claim) == (s.Claim != nil && *s.Claim) {
@@ -411,11 +426,14 @@ func (r *Result) F1() float64 {
 	return 2 * p * rc / (p + rc)
 }
 
-// Figures are the named figures the shared scorer prints.
+// Figures are the named figures the shared scorer prints, then, when the
+// gold names known groups, group_exact (the matched actors whose gold group
+// the system gave too) and group_actors (how many such gold actors were
+// matched); gold with no groups prints exactly the shared scorer's figures.
 func (r *Result) Figures() [][2]any {
 	c := r.Checks
 	round := func(x float64) float64 { return math.Round(x*1000) / 1000 }
-	return [][2]any{
+	fs := [][2]any{
 		{"code_exact", round(ratio(c["code_ok"], c["code_n"]))},
 		{"date_within_1_day", round(ratio(c["date_ok"], c["date_n"]))},
 		{"dated_pairs", c["date_n"]},
@@ -426,6 +444,10 @@ func (r *Result) Figures() [][2]any {
 		{"fatality_pairs", c["fat_n"]},
 		{"claim_flag", round(ratio(c["claim_ok"], c["claim_n"]))},
 	}
+	if c["group_n"] > 0 {
+		fs = append(fs, [2]any{"group_exact", round(ratio(c["group_ok"], c["group_n"]))}, [2]any{"group_actors", c["group_n"]})
+	}
+	return fs
 }
 
 // Write prints the report in the shared scorer's layout, ending with the

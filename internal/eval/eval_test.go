@@ -48,3 +48,51 @@ func TestReadNamesLine(t *testing.T) {
 		t.Errorf("want an error naming line 2, got %v", err)
 	}
 }
+
+// A known group never decides a match: a system actor with no group, or
+// another group, matches gold that names one just as one with the right
+// group does; the group figure counts only gold actors that name a group,
+// and gold without groups prints exactly the shared scorer's figures.
+func TestGroupNeverFailsAMatch(t *testing.T) {
+	gold := `{"article": "g", "date": "2024-03-04", "date_precision": "day", "source": {"country": "", "group": "UNO"}, "target": {"country": "ISR"}, "cameo": "111"}` + "\n"
+	for _, c := range []struct {
+		name      string
+		sysSource string
+		ok        int
+	}{
+		{"same group", `{"country": "", "agent": "IGO", "group": "UNO"}`, 1},
+		{"same group, other case", `{"country": "", "group": "uno"}`, 1},
+		{"no group", `{"country": "", "agent": "IGO"}`, 0},
+		{"another group", `{"country": "", "group": "EEC"}`, 0},
+	} {
+		sys := `{"article": "g", "date": "2024-03-04", "source": ` + c.sysSource + `, "target": {"country": "ISR"}, "cameo": "111"}` + "\n"
+		g, err := Read("gold", strings.NewReader(gold))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Read("system", strings.NewReader(sys))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := Score(g, s)
+		if r.TP != 1 || r.FP != 0 || r.FN != 0 {
+			t.Errorf("%s: tp %d fp %d fn %d, want a match", c.name, r.TP, r.FP, r.FN)
+		}
+		if r.Checks["group_n"] != 1 || r.Checks["group_ok"] != c.ok {
+			t.Errorf("%s: group %d of %d, want %d of 1", c.name, r.Checks["group_ok"], r.Checks["group_n"], c.ok)
+		}
+		var b bytes.Buffer
+		r.Write(&b, false)
+		if !strings.Contains(b.String(), "group_actors: 1\n") {
+			t.Errorf("%s: report lacks the group figures:\n%s", c.name, b.String())
+		}
+	}
+	// Gold without groups: no group figures, whatever the system says.
+	g, _ := Load("testdata/gold.jsonl")
+	s, _ := Load("testdata/system.jsonl")
+	var b bytes.Buffer
+	Score(g, s).Write(&b, false)
+	if strings.Contains(b.String(), "group") {
+		t.Errorf("gold with no groups printed group figures:\n%s", b.String())
+	}
+}

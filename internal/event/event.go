@@ -9,6 +9,11 @@ type Actor struct {
 	Country string `json:"country"` // ISO 3166-1 alpha-3, or "" for no country
 	Agent   string `json:"agent"`   // CAMEO agent type (GOV, MIL, REB, …) or ""
 	Code    string `json:"code"`    // Country and Agent joined
+	// Group is the CAMEO known-group code of an international body, armed
+	// group, party or NGO ("UNO" the United Nations, "NAT" NATO, "HMS"
+	// Hamas), as in GDELT's KnownGroupCode; "" (and left out of JSON) for
+	// none. It keeps apart bodies that share a code ("IGO").
+	Group string `json:"group,omitempty"`
 }
 
 // MakeCode joins a country and an agent into a CAMEO actor code.

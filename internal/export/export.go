@@ -85,6 +85,7 @@ var CSVHeader = []string{
 	"location_name", "location_country", "location_admin1", "lat", "lon", "location_precision",
 	"fatalities_min", "fatalities_max", "negated", "claim", "confidence",
 	"evidence", "evidence_start", "evidence_end", "mentions",
+	"source_group", "target_group",
 }
 
 type csvWriter struct {
@@ -118,6 +119,7 @@ func (c *csvWriter) Write(e event.Event) error {
 		locName, locCountry, locAdmin1, lat, lon, locPrec,
 		fmin, fmax, fmt.Sprint(e.Negated), fmt.Sprint(e.Claim), ftoa(e.Confidence, 3),
 		e.Evidence.Sentence, fmt.Sprint(e.Evidence.Start), fmt.Sprint(e.Evidence.End), fmt.Sprint(max(1, len(e.Mentions))),
+		e.Source.Group, e.Target.Group,
 	})
 }
 

@@ -92,6 +92,52 @@ func TestGDELTHas61Columns(t *testing.T) {
 	}
 }
 
+// The known-group columns carry each side's CAMEO known-group code, and
+// stay empty for an actor with none.
+func TestGDELTKnownGroups(t *testing.T) {
+	un := event.Actor{Text: "United Nations", Agent: "IGO", Code: "IGO", Group: "UNO"}
+	hamas := event.Actor{Text: "Hamas", Country: "PSE", Agent: "REB", Code: "PSEREB", Group: "HMS"}
+	israel := event.Actor{Text: "Israel", Country: "ISR", Code: "ISR"}
+	for _, c := range []struct {
+		name           string
+		source, target event.Actor
+		want1, want2   string
+	}{
+		{"source", un, israel, "UNO", ""},
+		{"target", israel, hamas, "", "HMS"},
+		{"both", un, hamas, "UNO", "HMS"},
+		{"neither", israel, sample.Target, "", ""},
+	} {
+		e := sample
+		e.Source, e.Target = c.source, c.target
+		row := export.GDELTRow(e, opt)
+		col := map[string]string{}
+		for i, v := range row {
+			col[export.GDELTColumns[i]] = v
+		}
+		if col["Actor1KnownGroupCode"] != c.want1 || col["Actor2KnownGroupCode"] != c.want2 {
+			t.Errorf("%s: KnownGroupCode %q, %q; want %q, %q", c.name, col["Actor1KnownGroupCode"], col["Actor2KnownGroupCode"], c.want1, c.want2)
+		}
+		if col["Actor1Code"] != c.source.Code || col["Actor1Type1Code"] != c.source.Agent {
+			t.Errorf("%s: Actor1Code %q, Type1 %q; the group must not change them", c.name, col["Actor1Code"], col["Actor1Type1Code"])
+		}
+	}
+	e := sample
+	e.Source = un
+	recs, err := csv.NewReader(strings.NewReader(write(t, "csv", e))).ReadAll()
+	if err != nil || len(recs) != 2 {
+		t.Fatalf("csv: %v, %d records", err, len(recs))
+	}
+	for i, h := range recs[0] {
+		if want := map[string]string{"source_group": "UNO", "target_group": ""}[h]; (h == "source_group" || h == "target_group") && recs[1][i] != want {
+			t.Errorf("csv %s = %q, want %q", h, recs[1][i], want)
+		}
+	}
+	if !strings.HasSuffix(strings.Join(recs[0], ","), ",source_group,target_group") {
+		t.Errorf("csv header lacks the group columns at its end: %v", recs[0])
+	}
+}
+
 func TestFIPS(t *testing.T) {
 	for iso, want := range map[string]string{"DEU": "GM", "GBR": "UK", "IRN": "IR", "PAK": "PK", "USA": "US", "XXX": ""} {
 		if got := export.FIPS(iso); got != want {
@@ -148,6 +194,7 @@ func TestParquetRoundTrip(t *testing.T) {
 	full.Fatalities = &event.Fatalities{Min: intp(7)}
 	full.Mentions = []event.Evidence{full.Evidence, {Sentence: "Iran condemned the strikes.", Start: 45, End: 72, Article: "other"}}
 	full.Negated, full.Claim = true, true
+	full.Target.Group = "HMS"
 	full.NumMentions, full.NumSources, full.NumArticles = 2, 2, 2
 	full.Rule, full.Coder = `verb "strike" (verbs/patterns-19.tsv:1)`, "v1+abc"
 	bare := event.Event{ID: "x", Article: "a2", Date: "1999-12-31", DatePrecision: "year", CAMEO: "010",

@@ -24,8 +24,9 @@ import (
 //   - Actor*Code, Actor*CountryCode, Actor*Type1Code: the CAMEO actor code,
 //     the ISO 3166-1 alpha-3 country (CAMEO's country codes are ISO alpha-3
 //     for almost all states) and the CAMEO agent. Actor*Name is the actor's
-//     words in the article, upper-cased as in GDELT. Known-group, ethnic,
-//     religion and the second and third type codes are empty.
+//     words in the article, upper-cased as in GDELT. Actor*KnownGroupCode is
+//     the actor's CAMEO known-group code (UNO, NAT, HMS…; empty for none).
+//     Ethnic, religion and the second and third type codes are empty.
 //   - IsRootEvent: 1 when the evidence is the article's first sentence.
 //   - EventCode, EventBaseCode, EventRootCode: the CAMEO code and its 3- and
 //     2-digit prefixes; QuadClass and GoldsteinScale as coded.
@@ -121,7 +122,7 @@ func (g *gdeltWriter) Write(e event.Event) error {
 func (g *gdeltWriter) Close() error { return g.w.Flush() }
 
 func appendActor(row []string, a event.Actor) []string {
-	return append(row, a.Code, strings.ToUpper(a.Text), a.Country, "", "", "", "", a.Agent, "", "")
+	return append(row, a.Code, strings.ToUpper(a.Text), a.Country, a.Group, "", "", "", a.Agent, "", "")
 }
 
 func appendGeo(row []string, l *event.Location) []string {

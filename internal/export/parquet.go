@@ -48,6 +48,7 @@ type ParquetActor struct {
 	Country string `parquet:"country,dict"`
 	Agent   string `parquet:"agent,dict"`
 	Code    string `parquet:"code,dict"`
+	Group   string `parquet:"group,dict"` // CAMEO known-group code, "" for none
 }
 
 // ParquetDateConflict is event.DateConflict.

@@ -77,6 +77,12 @@ func (d *Dialect) where(f Filter) (string, []any, error) {
 		}
 		add("e.quad = ?", f.Quad)
 	}
+	if g := strings.ToUpper(strings.TrimSpace(f.Group)); g != "" {
+		if !groupCode(g) {
+			return "", nil, fmt.Errorf("group %q: want a 3-letter known-group code (UNO, NAT, HMS)", f.Group)
+		}
+		add("(e.source_group = ? OR e.target_group = ?)", g, g)
+	}
 	if p := strings.TrimSpace(f.Place); p != "" {
 		add("(e.place_name_lc = ? OR e.place_admin1_lc = ? OR e.place_country = ?)",
 			strings.ToLower(p), strings.ToLower(p), strings.ToUpper(p))
@@ -156,6 +162,19 @@ var agentCodes = map[string]bool{"GOV": true, "MIL": true, "REB": true, "OPP": t
 	"JUD": true, "LEG": true, "CVL": true, "BUS": true, "MED": true, "IGO": true, "NGO": true,
 	"UAF": true, "SPY": true, "EDU": true, "HLH": true, "REL": true, "LAB": true, "AGR": true,
 	"CRM": true, "IMG": true, "ELI": true, "REF": true, "PTY": true, "MNC": true, "ENV": true}
+
+// groupCode reports a CAMEO known-group code: three letters A to Z.
+func groupCode(c string) bool {
+	if len(c) != 3 {
+		return false
+	}
+	for _, r := range c {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
 
 // countryCode reports a 3-letter code that names a country: it matches an
 // event whose source or target country is that code (with any agent).

@@ -376,7 +376,8 @@ func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a Article, evs []event.
 var eventCols = []string{"id", "article_id", "date", "date_precision", "source_code", "source_country", "source_agent",
 	"target_code", "target_country", "target_agent", "cameo", "root", "quad", "goldstein", "plover_type", "plover_mode",
 	"place_name_lc", "place_admin1_lc", "place_country", "lat", "lon", "fatalities_min", "fatalities_max",
-	"negated", "claim", "confidence", "evidence_start", "evidence_end", "sentence_idx", "doc", "coder"}
+	"negated", "claim", "confidence", "evidence_start", "evidence_end", "sentence_idx", "doc", "coder",
+	"source_group", "target_group"}
 
 func (s *DB) eventRow(articleID string, e event.Event, sentence int) ([]any, error) {
 	if len(e.Date) != 10 {
@@ -408,7 +409,7 @@ func (s *DB) eventRow(articleID string, e event.Event, sentence int) ([]any, err
 	return []any{e.ID, articleID, s.D.DateArg(e.Date), e.DatePrecision, e.Source.Code, e.Source.Country, e.Source.Agent,
 		e.Target.Code, e.Target.Country, e.Target.Agent, e.CAMEO, root, e.QuadClass, e.Goldstein, e.Plover.Type, e.Plover.Mode,
 		name, admin1, country, lat, lon, fmin, fmax, e.Negated, e.Claim, e.Confidence, e.Evidence.Start, e.Evidence.End,
-		sentence, string(doc), e.Coder}, nil
+		sentence, string(doc), e.Coder, e.Source.Group, e.Target.Group}, nil
 }
 
 // insertRows inserts rows in multi-row INSERTs of at most ~4000 arguments.

@@ -183,6 +183,7 @@ type Filter struct {
 	Place      string      // location name, admin1 or country code (exact, case-insensitive)
 	BBox       *[4]float64 // min lon, min lat, max lon, max lat
 	Text       string      // full-text search in the evidence sentence (words, all must match)
+	Group      string      // CAMEO known-group code of the source or the target ("UNO", "NAT", "HMS")
 	// Coder, when set, selects the events that coder version produced
 	// (kept current or archived by a later re-code) instead of the
 	// current events.

@@ -103,3 +103,22 @@ func TestWorldShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupFilter checks that the dashboard offers the known-group filter:
+// an input in the filter form, kept in the URL and sent to the API as
+// group=.
+func TestGroupFilter(t *testing.T) {
+	h := web.Handler()
+	_, page := get(t, h, "/")
+	_, js := get(t, h, "/app.js")
+	for _, c := range []struct{ what, in, want string }{
+		{"the form's group input", page, `<input name="group" id="f-group"`},
+		{"group among the filters kept in the URL", js, `const FILTER_KEYS = ['a', 'b', 'group',`},
+		{"group sent to the API", js, `group: (f.group || '').toUpperCase()`},
+		{"an actor's group shown in the table", js, "a.group ? ` · ${a.group}` : ''"},
+	} {
+		if !strings.Contains(c.in, c.want) {
+			t.Errorf("%s: %q not found", c.what, c.want)
+		}
+	}
+}

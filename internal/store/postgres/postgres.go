@@ -186,4 +186,20 @@ var migrations = []store.Migration{{
 	SQL: []string{
 		`CREATE INDEX events_geo ON events USING gist (point(lon, lat))`,
 	},
+}, {
+	Version: 7, Name: "known-group codes of source and target",
+	SQL: []string{
+		`ALTER TABLE events ADD COLUMN source_group TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE events ADD COLUMN target_group TEXT NOT NULL DEFAULT ''`,
+		`UPDATE events SET source_group = COALESCE(doc->'source'->>'group', ''),
+			target_group = COALESCE(doc->'target'->>'group', '')
+			WHERE doc->'source'->>'group' IS NOT NULL OR doc->'target'->>'group' IS NOT NULL`,
+		`CREATE INDEX events_source_group ON events (source_group, date)`,
+		`CREATE INDEX events_target_group ON events (target_group, date)`,
+		`ALTER TABLE event_archive ADD COLUMN source_group TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE event_archive ADD COLUMN target_group TEXT NOT NULL DEFAULT ''`,
+		`UPDATE event_archive SET source_group = COALESCE(doc->'source'->>'group', ''),
+			target_group = COALESCE(doc->'target'->>'group', '')
+			WHERE doc->'source'->>'group' IS NOT NULL OR doc->'target'->>'group' IS NOT NULL`,
+	},
 }}

@@ -49,7 +49,7 @@ func TestOpenAndReopen(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.Events != 4 || st.SchemaVersion != 6 || st.Driver != "sqlite" {
+	if err != nil || st.Events != 4 || st.SchemaVersion != 7 || st.Driver != "sqlite" {
 		t.Errorf("reopened stats = %+v, %v", st, err)
 	}
 }
@@ -147,6 +147,55 @@ func TestMigrateFromVersion2(t *testing.T) {
 	}
 }
 
+// TestMigrateFromVersion6 opens a database written before known-group
+// codes had columns: the events' groups are read from their JSON, and the
+// group filter finds them.
+func TestMigrateFromVersion6(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := *Dialect
+	old.Migrations = migrations[:6]
+	if err := (&store.DB{SQL: db, D: &old}).Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO articles (id, published, hash, text, n_events, coded_at) VALUES ('a1', '2024-01-20', 'h1', 'The United Nations condemned Israel. Israel condemned Hamas.', 2, 0)`,
+		`INSERT INTO events (id, article_id, date, date_precision, source_code, source_country, source_agent, target_code, target_country, target_agent,
+			cameo, root, quad, goldstein, plover_type, plover_mode, place_name_lc, place_admin1_lc, place_country, negated, claim, confidence,
+			evidence_start, evidence_end, sentence_idx, doc) VALUES
+			('e1', 'a1', '2024-01-20', 'day', 'IGO', '', 'IGO', 'ISR', 'ISR', '', '111', '11', 3, -2, 'X', '', '', '', '', 0, 0, 0.9, 0, 35, 0,
+			'{"id":"e1","article":"a1","date":"2024-01-20","source":{"text":"United Nations","country":"","agent":"IGO","code":"IGO","group":"UNO"},"target":{"text":"Israel","country":"ISR","agent":"","code":"ISR"},"cameo":"111"}'),
+			('e2', 'a1', '2024-01-20', 'day', 'ISR', 'ISR', '', 'PSEREB', 'PSE', 'REB', '111', '11', 3, -2, 'X', '', '', '', '', 0, 0, 0.9, 36, 60, 1,
+			'{"id":"e2","article":"a1","date":"2024-01-20","source":{"text":"Israel","country":"ISR","agent":"","code":"ISR"},"target":{"text":"Hamas","country":"PSE","agent":"REB","code":"PSEREB","group":"HMS"},"cameo":"111"}')`,
+	} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, "sqlite://"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, c := range []struct {
+		group, want string
+	}{{"UNO", "e1"}, {"HMS", "e2"}, {"NAT", ""}} {
+		evs, _, err := s.Events(ctx, store.Filter{Group: c.group})
+		var got []string
+		for _, e := range evs {
+			got = append(got, e.ID)
+		}
+		if err != nil || strings.Join(got, " ") != c.want {
+			t.Errorf("group %s after migration: %v, %v; want %q", c.group, got, err, c.want)
+		}
+	}
+}
+
 // Every event filter the API offers is served by an index: no plan scans
 // the whole events table.
 func TestEventQueriesUseIndexes(t *testing.T) {
@@ -176,6 +225,7 @@ func TestEventQueriesUseIndexes(t *testing.T) {
 		{"place", store.Filter{Place: "saravan"}},
 		{"text", store.Filter{Text: "ambassador"}},
 		{"bbox", store.Filter{BBox: &[4]float64{60, 25, 65, 30}}},
+		{"group", store.Filter{Group: "UNO"}},
 	} {
 		plan, err := s.ExplainEvents(ctx, c.f)
 		if err != nil {

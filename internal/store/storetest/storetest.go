@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,9 @@ import (
 )
 
 func ip(n int) *int { return &n }
+
+// text is s[start:end] in code points.
+func text(s string, start, end int) string { return string([]rune(s)[start:end]) }
 
 // Fixture is a small hand-written corpus: three articles (one a duplicate
 // of another) and their events.
@@ -363,6 +367,87 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		}
 		if a, err := s.Article(ctx, "a1"); err != nil || a.Coder != "v2" || a.Events != 2 {
 			t.Errorf("a1 = %+v, %v", a, err)
+		}
+	})
+	t.Run("KnownGroups", func(t *testing.T) {
+		// An actor's known-group code is stored with the event, read back
+		// as written, and the group filter matches it on either side,
+		// among current and archived events alike.
+		s := open(t)
+		pub := time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC)
+		txt := "The United Nations condemned the strike. Israeli troops fired on Hamas. NATO and the EU met."
+		mk := func(src, tgt event.Actor, cameo string, start, end int) event.Event {
+			return event.Event{Article: "g1", Date: "2024-03-04", DatePrecision: "day", Source: src, Target: tgt,
+				CAMEO: cameo, QuadClass: 3, Goldstein: -2, Plover: event.Plover{Type: "X"}, Confidence: 0.9, Coder: "v1",
+				Evidence: event.Evidence{Sentence: text(txt, start, end), Start: start, End: end}}
+		}
+		un := event.Actor{Text: "United Nations", Agent: "IGO", Code: "IGO", Group: "UNO"}
+		hamas := event.Actor{Text: "Hamas", Country: "PSE", Agent: "REB", Code: "PSEREB", Group: "HMS"}
+		nato := event.Actor{Text: "NATO", Agent: "IGO", Code: "IGO", Group: "NAT"}
+		eu := event.Actor{Text: "EU", Agent: "IGO", Code: "IGO", Group: "EEC"}
+		israel := event.Actor{Text: "Israeli troops", Country: "ISR", Agent: "MIL", Code: "ISRMIL"}
+		evs := []event.Event{
+			mk(un, israel, "111", 0, 40),
+			mk(israel, hamas, "190", 41, 71),
+			mk(nato, eu, "040", 72, 91),
+		}
+		a := store.Article{ID: "g1", Title: "Groups", Published: pub, Text: txt, Language: "en", Hash: store.Hash(pub, "Groups", txt, ""), Coder: "v1"}
+		if err := s.PutArticle(ctx, a, evs); err != nil {
+			t.Fatal(err)
+		}
+		ids := func(f store.Filter) string {
+			t.Helper()
+			got, _, err := s.Events(ctx, f)
+			if err != nil {
+				t.Fatalf("%+v: %v", f, err)
+			}
+			var out []string
+			for _, e := range got {
+				out = append(out, e.CAMEO+":"+e.Source.Group+">"+e.Target.Group)
+			}
+			sort.Strings(out)
+			return strings.Join(out, " ")
+		}
+		for _, c := range []struct {
+			name string
+			f    store.Filter
+			want string
+		}{
+			{"source side", store.Filter{Group: "UNO"}, "111:UNO>"},
+			{"target side", store.Filter{Group: "HMS"}, "190:>HMS"},
+			{"either side", store.Filter{Group: "EEC"}, "040:NAT>EEC"},
+			{"lower case", store.Filter{Group: "nat"}, "040:NAT>EEC"},
+			{"no such group", store.Filter{Group: "OPC"}, ""},
+			{"with another filter", store.Filter{Group: "UNO", Root: "19"}, ""},
+			{"no group filter", store.Filter{}, "040:NAT>EEC 111:UNO> 190:>HMS"},
+		} {
+			if got := ids(c.f); got != c.want {
+				t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+			}
+		}
+		if _, _, err := s.Events(ctx, store.Filter{Group: "UN"}); err == nil || !strings.Contains(err.Error(), "group") {
+			t.Errorf("a 2-letter group should be refused naming the filter, got %v", err)
+		}
+		one, _, err := s.Events(ctx, store.Filter{Group: "UNO"})
+		if err != nil || len(one) != 1 {
+			t.Fatalf("UNO events = %+v, %v", one, err)
+		}
+		if got, err := s.Event(ctx, one[0].ID); err != nil || got.Source.Group != "UNO" || got.Target.Group != "" {
+			t.Errorf("event read back = %+v, %v", got.Event, err)
+		}
+		// Re-coded by v2 without the UN's event: v1's stays findable by group.
+		a.Coder = "v2"
+		for i := range evs {
+			evs[i].Coder = "v2"
+		}
+		if err := s.PutArticle(ctx, a, evs[1:]); err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(store.Filter{Group: "UNO"}); got != "" {
+			t.Errorf("current UNO events after re-coding = %q, want none", got)
+		}
+		if got := ids(store.Filter{Group: "UNO", Coder: "v1"}); got != "111:UNO>" {
+			t.Errorf("archived UNO events = %q, want 111:UNO>", got)
 		}
 	})
 	t.Run("SummariesFollowWrites", func(t *testing.T) {

@@ -11,7 +11,7 @@ const ROOTS = {
   '19': 'Fight', '20': 'Use unconventional mass violence',
 };
 const QUADS = { 1: 'verbal cooperation', 2: 'material cooperation', 3: 'verbal conflict', 4: 'material conflict' };
-const FILTER_KEYS = ['a', 'b', 'root', 'start', 'end', 'q', 'bucket'];
+const FILTER_KEYS = ['a', 'b', 'group', 'root', 'start', 'end', 'q', 'bucket'];
 const PAGE = 100;
 
 const $ = (sel) => document.querySelector(sel);
@@ -66,7 +66,7 @@ function filtersToHash(f) {
 }
 
 function apiFilters(f) {
-  const p = { root: f.root, start: f.start, end: f.end, q: f.q };
+  const p = { group: (f.group || '').toUpperCase(), root: f.root, start: f.start, end: f.end, q: f.q };
   const a = actorCode(f.a);
   const b = actorCode(f.b);
   if (a && b) p.dyad = `${a},${b}`;
@@ -83,7 +83,7 @@ async function showList(f) {
   $('#event-view').hidden = true;
   for (const k of FILTER_KEYS) { const i = $('#f-' + k); if (i) i.value = f[k]; }
   const p = apiFilters(f);
-  const who = p.dyad ? p.dyad.replace(',', ' ↔ ') : (p.actor || 'all actors');
+  const who = (p.dyad ? p.dyad.replace(',', ' ↔ ') : (p.actor || 'all actors')) + (p.group ? ` · group ${p.group}` : '');
   $('#timeline-title').textContent = `— ${who}`;
   $('#legend-bucket').textContent = f.bucket;
   showError('');
@@ -268,6 +268,12 @@ function sortValue(e, key) {
   return '';
 }
 
+// actorCell is an actor's code in the table, with its known-group code
+// when it has one ("IGO · UNO").
+function actorCell(a) {
+  return (a.code || '—') + (a.group ? ` · ${a.group}` : '');
+}
+
 function drawTable() {
   const { sort, dir } = table;
   const evs = table.events.slice().sort((a, b) => {
@@ -281,8 +287,8 @@ function drawTable() {
   tbody.replaceChildren(...evs.map((e) => {
     const tr = el('tr', { 'data-id': e.id, tabindex: 0 },
       el('td', { text: e.date }),
-      el('td', { text: e.source.code || '—', title: e.source.text }),
-      el('td', { text: e.target.code || '—', title: e.target.text }),
+      el('td', { text: actorCell(e.source), title: e.source.text }),
+      el('td', { text: actorCell(e.target), title: e.target.text }),
       el('td', { text: e.cameo, title: (ROOTS[e.cameo.slice(0, 2)] || '') + (e.plover && e.plover.type ? ` / ${e.plover.type}` : '') }),
       el('td', { class: 'num ' + (e.goldstein < 0 ? 'neg' : 'pos'), text: e.goldstein.toFixed(1) }),
       el('td', { text: e.location ? e.location.name : '' }),
@@ -423,7 +429,7 @@ async function showEvent(id) {
 
 function actorText(a) {
   if (!a.code && !a.text) return '—';
-  return `${a.text || '—'} (${a.code || 'no code'}${a.agent ? ', ' + a.agent : ''})`;
+  return `${a.text || '—'} (${a.code || 'no code'}${a.agent ? ', ' + a.agent : ''}${a.group ? ', group ' + a.group : ''})`;
 }
 
 function drawFacts(e) {
