@@ -585,6 +585,23 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 			}
 		}
 	}
+	if r.src < 0 && !r.passive && p.t[v].Rel == syntax.Conj {
+		// "said the cache was linked to structures … and accused Serbia
+		// of …" with the second verb hung inside the clause said: no
+		// party does the clause's verbs, so the accusation is the
+		// sayer's own.
+		c := p.coordRoot(v)
+		for hops := 0; hops < 3 && c != v && p.t[c].Rel == syntax.Xcomp && p.t[c].Head >= 0; hops++ {
+			c = p.t[c].Head
+		}
+		if c != v && p.t[c].Rel == syntax.Ccomp && p.doerMention(s, p.doer(c)) < 0 {
+			if sd := p.speaker(c); sd >= 0 {
+				if mi := p.doerMention(s, sd); mi >= 0 {
+					r.src, r.srcOK, r.srcRel = mi, true, "nsubj of the verb above (conj)"
+				}
+			}
+		}
+	}
 	if t := p.patient(v, obliquePreps); t >= 0 {
 		inPattern := tr.covers(p.tokenOf(s, t))
 		if !inPattern && eventNoun(p.tokenOf(s, t), trigs) {
