@@ -601,6 +601,20 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 				}
 			}
 		}
+		if c != v && p.t[c].Rel == syntax.AclRelcl && p.doerMention(s, p.doer(c)) < 0 && p.leftmost(v) > c {
+			// "blamed X for an attack that cut off water …, and ordered
+			// three diplomats to leave": a verb joined to a relative
+			// clause whose doer is no party belongs to the clause above.
+			gv := p.t[c].Head
+			for hops := 0; gv >= 0 && hops < 4 && p.t[gv].Tag != syntax.VERB; hops++ {
+				gv = p.t[gv].Head
+			}
+			if gv >= 0 {
+				if mi := p.doerMention(s, p.doer(gv)); mi >= 0 {
+					r.src, r.srcOK, r.srcRel = mi, true, "nsubj of the clause above the relative clause (conj)"
+				}
+			}
+		}
 	}
 	if t := p.patient(v, obliquePreps); t >= 0 {
 		inPattern := tr.covers(p.tokenOf(s, t))
@@ -1033,6 +1047,16 @@ func coordinatedVerbs(s *Sentence, p, t Trigger) bool {
 			// host talks": a past tense is no second infinitive, and
 			// joins the finite verb the infinitive hangs on.
 			return true
+		}
+		if tp.t[n].Rel == syntax.AclRelcl && pastTense(tp.t[tv].Form) {
+			// "blamed X for an attack that cut off water …, and ordered
+			// …": hung on the relative clause, the verb joins the one
+			// the clause's noun hangs on.
+			for h, hops := tp.t[n].Head, 0; h >= 0 && hops < 3; h, hops = tp.t[h].Head, hops+1 {
+				if h == pv {
+					return true
+				}
+			}
 		}
 	}
 	return false
