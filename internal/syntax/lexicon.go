@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -83,15 +84,27 @@ func (lx *Lexicon) lemmaOf(lower string, c int) (lemma string, inflected bool) {
 // per class it can be as written (0–3) and as an inflected form (4–7),
 // and the class whose reading is commonest in sense-tagged text (bits
 // 8–10, 0 when none is). Zero means the lexicon does not know the word.
-func (lx *Lexicon) class(lower string) uint64 {
+// It allocates nothing: the tagger calls it for every word.
+func (lx *Lexicon) class(lower []byte) uint64 {
 	if lx == nil || len(lower) < 2 {
 		return 0
 	}
 	var v uint64
 	best, bestN, second := -1, int32(0), int32(0)
+	e, exact := lx.lemmas[string(lower)]
+	x, irregular := lx.exceptions[string(lower)]
 	for c := 0; c < lexClasses; c++ {
-		lem, infl := lx.lemmaOf(lower, c)
-		if lem == "" {
+		var n int32
+		var infl, ok bool
+		switch {
+		case exact && e[c] >= 0:
+			n, ok = e[c], true
+		case irregular && x[c] != "":
+			n, infl, ok = max(lx.lemmas[x[c]][c], 0), true, true
+		default:
+			n, infl, ok = lx.inflected(lower, c)
+		}
+		if !ok {
 			continue
 		}
 		if infl {
@@ -99,7 +112,6 @@ func (lx *Lexicon) class(lower string) uint64 {
 		} else {
 			v |= 1 << c
 		}
-		n := lx.lemmas[lem][c]
 		switch {
 		case n > bestN:
 			second, best, bestN = bestN, c, n
@@ -111,6 +123,30 @@ func (lx *Lexicon) class(lower string) uint64 {
 		v |= uint64(best+1) << 8
 	}
 	return v
+}
+
+// inflected reports whether the lower-case form is a regular inflection
+// of a lemma of class c, with that lemma's tagged-sense count, without
+// allocating (the tagger asks for every word).
+func (lx *Lexicon) inflected(lower []byte, c int) (tagged int32, inflected, ok bool) {
+	var buf [64]byte
+	for _, r := range lexRules[c] {
+		if len(lower) > len(buf) || !bytes.HasSuffix(lower, []byte(r[0])) || len(lower)-len(r[0]) < 2 {
+			continue
+		}
+		stem := lower[:len(lower)-len(r[0])]
+		n := copy(buf[:], stem)
+		n += copy(buf[n:], r[1])
+		if e, found := lx.lemmas[string(buf[:n])]; found && e[c] >= 0 {
+			return e[c], true, true
+		}
+		if r[1] == "" && r[0] != "s" && len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] {
+			if e, found := lx.lemmas[string(stem[:len(stem)-1])]; found && e[c] >= 0 {
+				return e[c], true, true
+			}
+		}
+	}
+	return 0, false, false
 }
 
 // ReadWordNet reads a lexicon from a WordNet 3 database folder (its

@@ -46,15 +46,15 @@ func TestLexiconReadings(t *testing.T) {
 	// "rebels": a plural noun or a verb's third person; the noun's senses
 	// are tagged more often, so the noun is the commoner reading.
 	want := uint64(1<<(4+lexNoun) | 1<<(4+lexVerb) | (lexNoun+1)<<8)
-	if got := lx.class("rebels"); got != want {
+	if got := lx.class([]byte("rebels")); got != want {
 		t.Errorf("class(rebels) = %#x, want %#x", got, want)
 	}
 	// "shell": both as written, the verb commoner.
 	want = uint64(1<<lexNoun | 1<<lexVerb | (lexVerb+1)<<8)
-	if got := lx.class("shell"); got != want {
+	if got := lx.class([]byte("shell")); got != want {
 		t.Errorf("class(shell) = %#x, want %#x", got, want)
 	}
-	if got := lx.class("xyzzy"); got != 0 {
+	if got := lx.class([]byte("xyzzy")); got != 0 {
 		t.Errorf("class(xyzzy) = %#x, want 0 (unknown)", got)
 	}
 }

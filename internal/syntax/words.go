@@ -87,7 +87,7 @@ func lexical(form string, buf []byte, lx *Lexicon) (word, []byte) {
 		}
 	}
 	w.lower = fnv(buf)
-	w.lex = lx.class(string(buf))
+	w.lex = lx.class(buf)
 	w.form = fnvString(form)
 	w.shape = fnv(shape[:ns]) ^ 0x51
 	// Prefixes and suffixes by code points.
