@@ -983,6 +983,13 @@ type memory struct {
 	bodies  map[string]actors.Mention // head noun of a named body ("commission") → its last mention
 }
 
+// keep copies a mention for the memory, which outlives the sentence's
+// slice of mentions (later sentences insert into their own).
+func keep(m *actors.Mention) *actors.Mention {
+	c := *m
+	return &c
+}
+
 func (mm *memory) remember(s *Sentence, local []*cand) {
 	for _, m := range s.Actors {
 		if m.Country != "" && !m.Modifier && !m.Unresolved && m.Agent != "" {
@@ -992,38 +999,38 @@ func (mm *memory) remember(s *Sentence, local []*cand) {
 	mm.learnNames(s)
 	mm.learnBodies(s)
 	for i := range s.Actors {
-		if m := s.Actors[i]; m.Kind == actors.KindGroup && !m.Modifier && !m.Unresolved {
-			mm.group = &m
+		if m := &s.Actors[i]; m.Kind == actors.KindGroup && !m.Modifier && !m.Unresolved {
+			mm.group = keep(m)
 		}
 	}
 	// "He", "She" in the next sentence: the first person or official this
 	// one names (mostly its subject).
 	for i := range s.Actors {
-		m := s.Actors[i]
+		m := &s.Actors[i]
 		if m.Modifier || m.Unresolved || m.Country == "" || m.FollowsPrep != "" && m.FollowsPrep != "by" {
 			continue
 		}
-		if m.Kind == actors.KindPerson || (m.Kind == actors.KindRole || m.Kind == actors.KindAdj) && singularOfficial(s, &m) {
-			mm.person = &m
+		if m.Kind == actors.KindPerson || (m.Kind == actors.KindRole || m.Kind == actors.KindAdj) && singularOfficial(s, m) {
+			mm.person = keep(m)
 			break
 		}
 	}
 	mm.body = nil
 	for i := range s.Actors {
-		m := s.Actors[i]
+		m := &s.Actors[i]
 		if m.Modifier || m.Unresolved || m.Country == "" && m.Agent != "IGO" || m.FollowsPrep != "" && m.FollowsPrep != "by" {
 			continue
 		}
-		if m.Kind != actors.KindPerson && !singularOfficial(s, &m) && !strings.HasPrefix(m.Rule, corefRule) {
-			mm.body = &m
+		if m.Kind != actors.KindPerson && !singularOfficial(s, m) && !strings.HasPrefix(m.Rule, corefRule) {
+			mm.body = keep(m)
 		}
 		break
 	}
 	for i := len(local) - 1; i >= 0; i-- {
 		if cd := local[i]; cd.srcIdx >= 0 && !cd.anaphor {
-			m := s.Actors[cd.srcIdx]
+			m := &s.Actors[cd.srcIdx]
 			if m.Country != "" || m.Agent == "IGO" {
-				mm.subject = &m
+				mm.subject = keep(m)
 			}
 			break
 		}
