@@ -3338,11 +3338,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 				}
 			}
 			cd.ev.Confidence -= 0.1
-			for _, t := range ts[1:] {
-				n := *cd
-				n.ev.Target = t
-				extra = append(extra, &n)
-			}
+			extra = append(extra, toEach(cd, ts[1:])...)
 			continue
 		}
 		if ts := alsoDid(s, cd, events); len(ts) > 0 {
@@ -3350,11 +3346,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			// done to the same parties.
 			cd.ev.Target = ts[0]
 			cd.ev.Confidence -= 0.2
-			for _, t := range ts[1:] {
-				n := *cd
-				n.ev.Target = t
-				extra = append(extra, &n)
-			}
+			extra = append(extra, toEach(cd, ts[1:])...)
 			continue
 		}
 		if t, ok := continued(s, cd, events); ok {
@@ -3747,6 +3739,17 @@ func continued(s *Sentence, cd *cand, events []*cand) (event.Actor, bool) {
 		return e.Target, true
 	}
 	return event.Actor{}, false
+}
+
+// toEach copies cd once for each of the further targets ts.
+func toEach(cd *cand, ts []event.Actor) []*cand {
+	var out []*cand
+	for _, t := range ts {
+		n := *cd
+		n.ev.Target = t
+		out = append(out, &n)
+	}
+	return out
 }
 
 // alsoDid returns the targets of the act with cd's code that another

@@ -243,6 +243,12 @@ func (l *lemmatizer) write(w io.Writer) error {
 	for k, lem := range l.exceptions {
 		lines = append(lines, fmt.Sprintf("x\t%s\t%s\t%s", k.tag, k.form, lem))
 	}
+	return writeSorted(w, lines)
+}
+
+// writeSorted writes lines sorted, one per line, so that a model file is
+// the same for the same model.
+func writeSorted(w io.Writer, lines []string) error {
 	sort.Strings(lines)
 	bw := bufio.NewWriter(w)
 	for _, s := range lines {

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -266,13 +265,7 @@ func (lx *Lexicon) write(w io.Writer) error {
 		}
 		lines = append(lines, sb.String())
 	}
-	sort.Strings(lines)
-	bw := bufio.NewWriter(w)
-	for _, s := range lines {
-		bw.WriteString(s)
-		bw.WriteByte('\n')
-	}
-	return bw.Flush()
+	return writeSorted(w, lines)
 }
 
 // readLexicon reads what write wrote; an empty text is no lexicon.
