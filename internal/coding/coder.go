@@ -2374,7 +2374,11 @@ func mutual(cs []*cand) []*cand {
 		}
 		dup := false
 		for _, o := range cs {
-			if o.ev.Source.Code == e.Target.Code && o.ev.Target.Code == e.Source.Code && o.ev.CAMEO[:2] == e.CAMEO[:2] {
+			same := o.ev.Source.Country == e.Target.Country && o.ev.Target.Country == e.Source.Country
+			if cd.between {
+				same = o.ev.Source.Code == e.Target.Code && o.ev.Target.Code == e.Source.Code // one country's two sides
+			}
+			if same && o.ev.CAMEO[:2] == e.CAMEO[:2] {
 				dup = true
 			}
 		}
