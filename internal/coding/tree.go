@@ -358,7 +358,7 @@ func (p *parse) mentionOf(s *Sentence, n int, doer bool) int {
 	if p.t[n].Tag == syntax.PROPN && p.child(n, syntax.Case) < 0 {
 		// A name the dictionaries do not know, right after a titled
 		// mention ("Colombia's foreign minister, Mariana Restrepo Villa",
-		// "the US commander, General Ann Lee"): the name's first word is
+		// "the French commander, General Anne Morel"): the name's first word is
 		// its own or its compounds' or title's first.
 		fw := n
 		for _, k := range p.kids[n] {
@@ -370,7 +370,7 @@ func (p *parse) mentionOf(s *Sentence, n int, doer bool) int {
 		for mi := range s.Actors {
 			if m := &s.Actors[mi]; m.End <= first && m.End >= first-1 && !m.Modifier && m.End > 0 && !s.Tokens[m.End-1].Punct {
 				if m.FollowsPrep == "in" || m.FollowsPrep == "at" {
-					// "the US commander in Iraq, General …": the one
+					// "the Chinese ambassador in Manila, Mr …": the one
 					// the place is said of.
 					for mj := range s.Actors {
 						if o := &s.Actors[mj]; o.End == m.Start-1 && !o.Modifier {
