@@ -66,6 +66,25 @@ func TestTermsOfOffice(t *testing.T) {
 	if len(out) != 1 {
 		t.Errorf("after leaving office Halfont should not code as GRAGOV; got %d mentions", len(out))
 	}
+	// "then-" and "former" reach back to the term held before.
+	after := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ sentence, want string }{
+		{"The then-president Yetive Halfont visited Strelsau.", "GRAGOV"},
+		{"Former president Yetive Halfont visited Strelsau.", "GRAELI"},
+		{"The ex-president, Halfont, visited Strelsau.", "GRAELI"},
+		{"Yetive Halfont visited Strelsau.", ""},
+	} {
+		toks := text.Tokenize(tc.sentence)
+		got := ""
+		for _, m := range d.Mentions(tc.sentence, toks, after) {
+			if strings.Contains(m.Text, "Halfont") {
+				got = m.Code()
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s on %s: Halfont coded %q, want %q", tc.sentence, after.Format("2006-01-02"), got, tc.want)
+		}
+	}
 }
 
 func TestUserOverrides(t *testing.T) {

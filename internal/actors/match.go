@@ -155,7 +155,15 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 			if n == nil {
 				break
 			}
-			if e := d.pick(n.hits, toks[i:j+1], day, i > 0 && titles[toks[i-1].Norm]); e >= 0 {
+			e := d.pick(n.hits, toks[i:j+1], day, i > 0 && titles[toks[i-1].Norm])
+			if when := pastMarker(toks, i); when != "" && (e < 0 || when == "then") {
+				// "then-Speaker X", "former minister Y": the term the
+				// person held before.
+				if pe := d.pastTerm(n.hits, toks[i:j+1], day); pe >= 0 {
+					e = pe
+				}
+			}
+			if e >= 0 {
 				best, bestEnd = e, j+1
 			}
 		}
@@ -163,10 +171,54 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 			i++
 			continue
 		}
-		out = append(out, Match{Start: i, End: bestEnd, Entry: &d.Entries[best]})
+		entry := &d.Entries[best]
+		if !entry.ValidOn(day) && pastMarker(toks, i) == "former" {
+			// A former office-holder is no longer the state: one of the
+			// country's elite (CAMEO's ELI).
+			c := *entry
+			c.Agent, c.From, c.To = "ELI", time.Time{}, time.Time{}
+			entry = &c
+		}
+		out = append(out, Match{Start: i, End: bestEnd, Entry: entry})
 		i = bestEnd
 	}
 	return out
+}
+
+// pastMarker says how the words just before a name at token i place
+// the person in time (an apposition too: "the former minister, X"):
+// "then" ("then-Speaker", "the then president"),
+// "former" ("former", "ex-", "ex-president"), or "".
+func pastMarker(toks []text.Token, i int) string {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if toks[k].Punct && toks[k].Text != "-" && toks[k].Text != "," {
+			return ""
+		}
+		w := toks[k].Norm
+		switch {
+		case w == "then" || strings.HasPrefix(w, "then-"):
+			return "then"
+		case w == "former" || w == "ex" || strings.HasPrefix(w, "ex-"):
+			return "former"
+		}
+	}
+	return ""
+}
+
+// pastTerm returns, among the person readings of a name, the one whose
+// term of office ended last before day, or -1.
+func (d *Dictionary) pastTerm(hits []hit, toks []text.Token, day time.Time) int {
+	best := -1
+	for _, h := range hits {
+		e := &d.Entries[h.entry]
+		if e.Kind != KindPerson || e.To.IsZero() || day.IsZero() || !e.To.Before(day) || !capsMatch(h.caps, toks) {
+			continue
+		}
+		if best < 0 || e.To.After(d.Entries[best].To) {
+			best = int(h.entry)
+		}
+	}
+	return best
 }
 
 // partOfLongerName reports a newspaper's or broadcaster's name read at the
