@@ -3234,6 +3234,12 @@ func place(s *Sentence, cd *cand, at int) {
 	best, bestDist := -1, 1<<30
 	trigEnd := s.Tokens[cd.trig.End-1].End
 	for i, p := range s.Places {
+		if capitalAsParty(s, cd, p.Start) {
+			// "Yerevan condemned …", "Moscow accused Kyiv of …": a
+			// capital standing for its government is a party, not where
+			// the act happened.
+			continue
+		}
 		if p.Start >= trigEnd && (inAttribution(s, trigEnd, p.Start) || brokenBetweenRunes(s, trigEnd, p.Start)) {
 			// "…, officials in Bangkok said": where it was said, not done;
 			// "… after strikes in Baluchistan": where another thing was done.
@@ -3252,6 +3258,29 @@ func place(s *Sentence, cd *cand, at int) {
 		cd.ev.Location = &loc
 	}
 }
+
+// capitalAsParty reports that code point r lies in the event's source, a
+// capital standing for its government, or in its target when that is a
+// capital and the act is words, not force ("Moscow accused Kyiv", but
+// "missiles struck Kyiv" happened there).
+func capitalAsParty(s *Sentence, cd *cand, r int) bool {
+	in := func(i int) bool {
+		if i < 0 || i >= len(s.Actors) {
+			return false
+		}
+		m := &s.Actors[i]
+		if placePreps[m.FollowsPrep] || m.Start > 0 && placePreps[s.Tokens[m.Start-1].Norm] {
+			return false // "voting in East Jerusalem", "marched through Nairobi": a place
+		}
+		return m.Kind == actors.KindCapital && m.RuneStart <= r && r < m.RuneEnd
+	}
+	return in(cd.srcIdx) || in(cd.tgtIdx) && cd.ev.CAMEO < "15"
+}
+
+// placePreps before a capital make it a place ("in Kyiv", "the city of
+// Algiers", "marched through Nairobi").
+var placePreps = map[string]bool{"in": true, "at": true, "near": true, "of": true, "outside": true,
+	"through": true, "across": true, "into": true, "around": true, "inside": true, "within": true}
 
 // inAttribution reports whether code point b lies in a trailing attribution
 // clause that starts after code point a.

@@ -313,3 +313,36 @@ func TestUserPatternReplacesBundled(t *testing.T) {
 		t.Errorf("with the user's patterns %q reads as %v, want 043 and not 040", s, got)
 	}
 }
+
+// A capital standing for its government is a party, not where the act
+// happened; where force falls on a capital, or a capital follows "in",
+// it is the place.
+func TestCapitalAsPartyIsNoPlace(t *testing.T) {
+	p := newPipeline(t)
+	for _, tc := range []struct{ text, cameo, place string }{
+		{"Yerevan condemned Azerbaijan's shelling of border villages on Monday.", "11", ""},
+		{"Moscow accused Kyiv of sabotage on Monday.", "11", ""},
+		{"Russian missiles struck Kyiv overnight.", "19", "Kyiv"},
+		{"Israel threatened to ban voting in East Jerusalem.", "13", "Jerusalem"},
+		{"Thousands of protesters marched through Nairobi on Saturday against the government.", "14", "Nairobi"},
+	} {
+		res := p.Code(ingest.Article{ID: "cap", Text: tc.text, Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
+		found := false
+		for _, e := range res.Events {
+			if !strings.HasPrefix(e.CAMEO, tc.cameo) {
+				continue
+			}
+			found = true
+			got := ""
+			if e.Location != nil {
+				got = e.Location.Name
+			}
+			if !strings.Contains(got, tc.place) || tc.place == "" && got != "" {
+				t.Errorf("%s: %s placed at %q, want %q", tc.text, e.CAMEO, got, tc.place)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s event", tc.text, tc.cameo)
+		}
+	}
+}
