@@ -134,7 +134,7 @@ func ParsePublished(s string) (time.Time, error) {
 			}
 			return time.Time{}, fmt.Errorf("%q is not a date: want YYYY-MM-DD, such as 2024-01-29", s)
 		}
-		return t, nil
+		return plausible(s, t)
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
@@ -143,7 +143,18 @@ func ParsePublished(s string) (time.Time, error) {
 		}
 		return time.Time{}, fmt.Errorf("%q is not a date: want YYYY-MM-DD (2024-01-29) or RFC 3339 (2024-01-29T08:15:00Z)", s)
 	}
-	return day(t.Year(), int(t.Month()), t.Day()), nil
+	return plausible(s, day(t.Year(), int(t.Month()), t.Day()))
+}
+
+// minPublishedYear bounds publication dates from below: a year before it
+// (0001-01-01 is Go's zero time, which reads as "no date") is a slip.
+const minPublishedYear = 1000
+
+func plausible(s string, t time.Time) (time.Time, error) {
+	if t.Year() < minPublishedYear {
+		return time.Time{}, fmt.Errorf("%q: a publication year before %d is not plausible: want YYYY-MM-DD such as 2024-01-29", s, minPublishedYear)
+	}
+	return t, nil
 }
 
 // dateOnly returns UTC midnight of t's calendar date in its own location.

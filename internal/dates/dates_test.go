@@ -244,7 +244,7 @@ func TestParsePublished(t *testing.T) {
 			t.Errorf("ParsePublished(%q) = %v, %v; want %s UTC midnight", tc.in, got, err, tc.want)
 		}
 	}
-	for _, in := range []string{"", "2024-13-01", "29/01/2024", "2024-01-29 10:00:00", "yesterday"} {
+	for _, in := range []string{"", "2024-13-01", "29/01/2024", "2024-01-29 10:00:00", "yesterday", "0001-01-01", "0999-12-31T00:00:00Z"} {
 		if _, err := dates.ParsePublished(in); err == nil {
 			t.Errorf("ParsePublished(%q): no error", in)
 		} else if msg := err.Error(); !strings.Contains(msg, "YYYY-MM-DD") && !strings.Contains(msg, "RFC 3339") || strings.Contains(msg, "2006") || strings.Contains(msg, "parsing time") {
