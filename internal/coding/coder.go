@@ -3270,7 +3270,7 @@ func capitalAsParty(s *Sentence, cd *cand, r int) bool {
 		}
 		m := &s.Actors[i]
 		if placePreps[m.FollowsPrep] || m.Start > 0 && placePreps[s.Tokens[m.Start-1].Norm] {
-			return false // "voting in East Jerusalem", "marched through Nairobi": a place
+			return false // "journalists working in Riga", "marched through Nairobi": a place
 		}
 		return m.Kind == actors.KindCapital && m.RuneStart <= r && r < m.RuneEnd
 	}
@@ -3278,7 +3278,7 @@ func capitalAsParty(s *Sentence, cd *cand, r int) bool {
 }
 
 // placePreps before a capital make it a place ("in Kyiv", "the city of
-// Algiers", "marched through Nairobi").
+// Tirana", "marched through Nairobi").
 var placePreps = map[string]bool{"in": true, "at": true, "near": true, "of": true, "outside": true,
 	"through": true, "across": true, "into": true, "around": true, "inside": true, "within": true}
 
