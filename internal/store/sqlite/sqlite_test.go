@@ -108,9 +108,10 @@ func BenchmarkPutArticles64(b *testing.B) {
 	storetest.BenchBatch(b, s, 64)
 }
 
-// TestMigrateFromVersion2 opens a database written before coder versions
-// were stored: the events keep the version their JSON carried.
-func TestMigrateFromVersion2(t *testing.T) {
+// openOld writes a database at an older schema version (the first n
+// migrations), runs the rows in, and opens it as dyad does, migrating it.
+func openOld(t *testing.T, n int, inserts []string) store.Store {
+	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	db, err := sql.Open("sqlite", "file:"+path)
@@ -118,15 +119,11 @@ func TestMigrateFromVersion2(t *testing.T) {
 		t.Fatal(err)
 	}
 	old := *Dialect
-	old.Migrations = migrations[:2]
+	old.Migrations = migrations[:n]
 	if err := (&store.DB{SQL: db, D: &old}).Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{
-		`INSERT INTO articles (id, published, hash, text, n_events, coded_at) VALUES ('a1', '2024-01-20', 'h1', 'Iran condemned Pakistan.', 1, 0)`,
-		`INSERT INTO events VALUES ('e1', 'a1', '2024-01-20', 'day', 'IRN', 'IRN', '', 'PAK', 'PAK', '', '111', '11', 3, -2, 'X', '', '', '', '', NULL, NULL, NULL, NULL, 0, 0, 0.9, 0, 24, 0,
-			'{"id":"e1","article":"a1","date":"2024-01-20","cameo":"111","coder":"abc+123"}')`,
-	} {
+	for _, q := range inserts {
 		if _, err := db.ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +133,19 @@ func TestMigrateFromVersion2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestMigrateFromVersion2 opens a database written before coder versions
+// were stored: the events keep the version their JSON carried.
+func TestMigrateFromVersion2(t *testing.T) {
+	ctx := context.Background()
+	s := openOld(t, 2, []string{
+		`INSERT INTO articles (id, published, hash, text, n_events, coded_at) VALUES ('a1', '2024-01-20', 'h1', 'Iran condemned Pakistan.', 1, 0)`,
+		`INSERT INTO events VALUES ('e1', 'a1', '2024-01-20', 'day', 'IRN', 'IRN', '', 'PAK', 'PAK', '', '111', '11', 3, -2, 'X', '', '', '', '', NULL, NULL, NULL, NULL, 0, 0, 0.9, 0, 24, 0,
+			'{"id":"e1","article":"a1","date":"2024-01-20","cameo":"111","coder":"abc+123"}')`,
+	})
 	cs, err := s.Coders(ctx)
 	if err != nil || len(cs) != 1 || cs[0] != (store.CoderCount{Coder: "abc+123", Current: 1, Articles: 1}) {
 		t.Errorf("coders after migration = %+v, %v", cs, err)
@@ -152,17 +161,7 @@ func TestMigrateFromVersion2(t *testing.T) {
 // group filter finds them.
 func TestMigrateFromVersion6(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := *Dialect
-	old.Migrations = migrations[:6]
-	if err := (&store.DB{SQL: db, D: &old}).Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
-	for _, q := range []string{
+	s := openOld(t, 6, []string{
 		`INSERT INTO articles (id, published, hash, text, n_events, coded_at) VALUES ('a1', '2024-01-20', 'h1', 'The United Nations condemned Israel. Israel condemned Hamas.', 2, 0)`,
 		`INSERT INTO events (id, article_id, date, date_precision, source_code, source_country, source_agent, target_code, target_country, target_agent,
 			cameo, root, quad, goldstein, plover_type, plover_mode, place_name_lc, place_admin1_lc, place_country, negated, claim, confidence,
@@ -171,17 +170,7 @@ func TestMigrateFromVersion6(t *testing.T) {
 			'{"id":"e1","article":"a1","date":"2024-01-20","source":{"text":"United Nations","country":"","agent":"IGO","code":"IGO","group":"UNO"},"target":{"text":"Israel","country":"ISR","agent":"","code":"ISR"},"cameo":"111"}'),
 			('e2', 'a1', '2024-01-20', 'day', 'ISR', 'ISR', '', 'PSEREB', 'PSE', 'REB', '111', '11', 3, -2, 'X', '', '', '', '', 0, 0, 0.9, 36, 60, 1,
 			'{"id":"e2","article":"a1","date":"2024-01-20","source":{"text":"Israel","country":"ISR","agent":"","code":"ISR"},"target":{"text":"Hamas","country":"PSE","agent":"REB","code":"PSEREB","group":"HMS"},"cameo":"111"}')`,
-	} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db.Close()
-	s, err := Open(ctx, "sqlite://"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	})
 	for _, c := range []struct {
 		group, want string
 	}{{"UNO", "e1"}, {"HMS", "e2"}, {"NAT", ""}} {
