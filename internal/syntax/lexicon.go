@@ -58,23 +58,9 @@ func (lx *Lexicon) lemmaOf(lower string, c int) (lemma string, inflected bool) {
 	if x, ok := lx.exceptions[lower]; ok && x[c] != "" {
 		return x[c], true
 	}
-	for _, r := range lexRules[c] {
-		stem, ok := strings.CutSuffix(lower, r[0])
-		if !ok || len(stem) < 2 {
-			continue
-		}
-		cand := stem + r[1]
-		if e, ok := lx.lemmas[cand]; ok && e[c] >= 0 {
-			return cand, true
-		}
-		// A doubled final consonant before -ed, -ing, -er, -est
-		// ("stopped", "bigger").
-		if r[1] == "" && r[0] != "s" && len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] {
-			cand = stem[:len(stem)-1]
-			if e, ok := lx.lemmas[cand]; ok && e[c] >= 0 {
-				return cand, true
-			}
-		}
+	var buf [64]byte
+	if l := lx.regular([]byte(lower), c, &buf); l != nil {
+		return string(l), true
 	}
 	return "", false
 }
@@ -129,6 +115,17 @@ func (lx *Lexicon) class(lower []byte) uint64 {
 // allocating (the tagger asks for every word).
 func (lx *Lexicon) inflected(lower []byte, c int) (tagged int32, inflected, ok bool) {
 	var buf [64]byte
+	if l := lx.regular(lower, c, &buf); l != nil {
+		return lx.lemmas[string(l)][c], true, true
+	}
+	return 0, false, false
+}
+
+// regular returns the lemma of class c that the lower-case form is a
+// regular inflection of (by lexRules, or with a doubled final consonant
+// undone: "stopped", "bigger"), in buf or within lower; nil when there is
+// none.
+func (lx *Lexicon) regular(lower []byte, c int, buf *[64]byte) []byte {
 	for _, r := range lexRules[c] {
 		if len(lower) > len(buf) || !bytes.HasSuffix(lower, []byte(r[0])) || len(lower)-len(r[0]) < 2 {
 			continue
@@ -137,15 +134,15 @@ func (lx *Lexicon) inflected(lower []byte, c int) (tagged int32, inflected, ok b
 		n := copy(buf[:], stem)
 		n += copy(buf[n:], r[1])
 		if e, found := lx.lemmas[string(buf[:n])]; found && e[c] >= 0 {
-			return e[c], true, true
+			return buf[:n]
 		}
 		if r[1] == "" && r[0] != "s" && len(stem) >= 3 && stem[len(stem)-1] == stem[len(stem)-2] {
 			if e, found := lx.lemmas[string(stem[:len(stem)-1])]; found && e[c] >= 0 {
-				return e[c], true, true
+				return stem[:len(stem)-1]
 			}
 		}
 	}
-	return 0, false, false
+	return nil
 }
 
 // ReadWordNet reads a lexicon from a WordNet 3 database folder (its
