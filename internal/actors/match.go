@@ -146,6 +146,7 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 	for i := 0; i < len(toks); {
 		best, bestEnd := -1, 0
 		n := d.root
+		when := pastMarker(toks, i)
 		for j := i; j < len(toks) && n != nil; j++ {
 			if toks[j].Punct && toks[j].Text != "." {
 				// Punctuation ends a name, except inside abbreviations.
@@ -156,7 +157,7 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 				break
 			}
 			e := d.pick(n.hits, toks[i:j+1], day, i > 0 && titles[toks[i-1].Norm])
-			if when := pastMarker(toks, i); when != "" && (e < 0 || when == "then") {
+			if when != "" && (e < 0 || when == "then") {
 				// "then-Speaker X", "former minister Y": the term the
 				// person held before.
 				if pe := d.pastTerm(n.hits, toks[i:j+1], day); pe >= 0 {
@@ -172,7 +173,7 @@ func (d *Dictionary) Lookup(toks []text.Token, day time.Time) []Match {
 			continue
 		}
 		entry := &d.Entries[best]
-		if !entry.ValidOn(day) && pastMarker(toks, i) == "former" {
+		if !entry.ValidOn(day) && when == "former" {
 			// A former office-holder is no longer the state: one of the
 			// country's elite (CAMEO's ELI).
 			c := *entry

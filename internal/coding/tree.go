@@ -827,7 +827,7 @@ func (p *parse) judgement(s *Sentence, v int, threat bool) (r treeResult) {
 			}
 		}
 	}
-	sd := -1
+	sd, named := -1, false
 	if say >= 0 {
 		sd = p.child(say, syntax.Nsubj)
 		if sd < 0 {
@@ -837,14 +837,14 @@ func (p *parse) judgement(s *Sentence, v int, threat bool) (r treeResult) {
 				for i := range s.Actors {
 					if m := &s.Actors[i]; m.End == st && !m.Modifier && !m.Unresolved {
 						r.src, r.srcRel = i, "named right before the verb saying it (judgement)"
-						sd = say
+						named = true
 					}
 				}
 			}
 		}
 	}
 	switch {
-	case sd == say && sd >= 0:
+	case named:
 	case sd < 0:
 		// Said by no one named: a fact, not a judgement ("protests are
 		// illegal under the law").
