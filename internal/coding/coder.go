@@ -2418,7 +2418,9 @@ func expandTargets(s *Sentence, cs []*cand) []*cand {
 		if len(g) < 2 && cd.tgtIdx >= 0 && s.parsed != nil {
 			g = repeatedPrep(s, cd.tgtIdx)
 		}
-		if len(g) < 2 || cd.ev.Target.Code != actorOf(&s.Actors[cd.tgtIdx]).Code {
+		if len(g) < 2 || cd.ev.Target.Code != actorOf(&s.Actors[cd.tgtIdx]).Code || slices.Contains(g, cd.srcIdx) {
+			// (A source inside the target's group is a joint subject's
+			// party acting on another: expand paired them already.)
 			out = append(out, cd)
 			continue
 		}
@@ -2550,6 +2552,12 @@ func expand(s *Sentence, cd *cand) []*cand {
 			n.ev.Source = actorOf(&s.Actors[gi])
 			if cd.ev.Target.Country == "" && cd.ev.Target.Agent == "" {
 				if gi == gj {
+					continue
+				}
+				if len(group) > 2 && gi != group[0] && gj != group[0] {
+					// "the leaders of A, B, C and D signed a pact": the
+					// first named and each of the others, both ways, not
+					// every pair of a summit's table.
 					continue
 				}
 				n.ev.Target, n.tgtIdx = actorOf(&s.Actors[gj]), gj
