@@ -594,7 +594,10 @@ func treeRoles(s *Sentence, tr Trigger, trigs []Trigger) (r treeResult) {
 		for hops := 0; hops < 3 && c != v && p.t[c].Rel == syntax.Xcomp && p.t[c].Head >= 0; hops++ {
 			c = p.t[c].Head
 		}
-		if c != v && p.t[c].Rel == syntax.Ccomp && p.doerMention(s, p.doer(c)) < 0 {
+		// A verb joined to a said clause's nominal predicate ("said the
+		// rebels were Algeria's problem and warned that …") is the
+		// sayer's too, whoever the predicate is about.
+		if c != v && p.t[c].Rel == syntax.Ccomp && (p.doerMention(s, p.doer(c)) < 0 || p.t[c].Tag != syntax.VERB) {
 			if sd := p.speaker(c); sd >= 0 {
 				if mi := p.doerMention(s, sd); mi >= 0 {
 					r.src, r.srcOK, r.srcRel = mi, true, "nsubj of the verb above (conj)"
