@@ -973,6 +973,11 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 		case v < 0:
 		case tr.Pattern.Kind == "verb" && (p.t[v].Tag == syntax.NOUN || p.t[v].Tag == syntax.PROPN):
 			continue
+		case tr.Pattern.Kind == "verb" && p.t[v].Tag == syntax.ADJ && p.child(v, syntax.Xcomp) < 0:
+			// "a deliberate act", "a divided parliament": a verb's form
+			// used as an adjective is no act ("ready to send troops"
+			// governs an act of its own).
+			continue
 		case tr.Pattern.Kind == "verb" && (p.t[v].Rel == syntax.Aux || p.t[v].Rel == syntax.AuxPass):
 			// "has rejected offers of talks": "has" helps another verb
 			// and is no "have talks".
