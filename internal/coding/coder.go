@@ -115,7 +115,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		numberedGroups(s, events)
 		counterparts(s, events, salience)
 		s.parsed = newParse(s) // over the mentions the two added
-		trigs := receiveTriggers(s, mustTriggers(s, weaponTriggers(s, outsideNames(s, verbsAsVerbs(s, c.Verbs.Find(s.Tokens))))))
+		trigs := receiveTriggers(s, mustTriggers(s, weaponTriggers(s, outsideNames(s, verbsAsVerbs(s, c.Verbs.FindLinked(s.Tokens, s.parsed.linkFunc()))))))
 		firstVerb := len(s.Tokens)
 		for _, tr := range trigs {
 			if tr.Pattern.Kind != "noun" {

@@ -42,6 +42,9 @@ type Trigger struct {
 	Start, End int   // tokens of the whole match
 	HeadEnd    int   // end of the first element (the verb or noun itself)
 	Spans      []int // token start/end pairs of each element
+	// Linked: an element was found beyond maxGap where the tree joins it
+	// to the verb (FindLinked); the words between are not the pattern's.
+	Linked bool
 }
 
 // covers reports that token k is one of the words the pattern matched
@@ -324,7 +327,25 @@ const maxGap = 5
 
 // Find returns the triggers in a sentence: at each place the most specific
 // pattern, and no two triggers sharing a word.
-func (v *Verbs) Find(toks []text.Token) []Trigger {
+func (v *Verbs) Find(toks []text.Token) []Trigger { return v.FindLinked(toks, nil) }
+
+// rankedTrigger is a candidate trigger with its rank in Find's choice.
+type rankedTrigger struct {
+	Trigger
+	prio int
+}
+
+// maxLinked is how far a verb pattern's later element may stand when the
+// tree joins it to the verb (see FindLinked).
+const maxLinked = 25
+
+// FindLinked is Find that also takes a verb pattern's later element from
+// beyond maxGap words, within maxLinked, where linked(verb, word) says the
+// sentence's tree joins that word to the verb: "described Peru's presence
+// on the disputed island as an occupation", "accused the paramilitary
+// force, which has fought the army since April, of ethnic cleansing".
+// linked may be nil (Find).
+func (v *Verbs) FindLinked(toks []text.Token, linked func(verb, word int) bool) []Trigger {
 	var cands []Trigger
 	for i := range toks {
 		if toks[i].Punct {
@@ -353,6 +374,10 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 			}
 			for ei, alts := range st.p.Elements[1:] {
 				s, e, ok := findElement(toks, pos, st.p.words[ei+1], gap)
+				if !ok && linked != nil && st.p.Kind == "verb" {
+					s, e, ok = findLinked(toks, i, pos, st.p.words[ei+1], linked)
+					tr.Linked = ok
+				}
 				if ok && particle(alts) && e < len(toks) && timeWord(toks[e].Norm) {
 					// "called his counterpart on Tuesday": "on" opens a date,
 					// it is not the verb's particle.
@@ -370,12 +395,33 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 			}
 		}
 	}
-	sort.SliceStable(cands, func(a, b int) bool {
-		sa, sb := cands[a].specificity(), cands[b].specificity()
-		if sa != sb {
-			return sa > sb
+	// A noun that a verb pattern ends with is what the verb says of its
+	// object ("called the arrests a violation of international law"): the
+	// verb's pattern outranks the noun's, however long.
+	prio := make([]int, len(cands))
+	for i := range cands {
+		prio[i] = cands[i].specificity()
+	}
+	for i, v := range cands {
+		if v.Pattern.Kind != "verb" || len(v.Spans) < 4 {
+			continue
 		}
-		if ca, cb := cands[a], cands[b]; ca.Start == cb.Start && ca.Pattern.Kind != cb.Pattern.Kind {
+		last := v.Spans[len(v.Spans)-2]
+		for j, n := range cands {
+			if n.Pattern.Kind == "noun" && n.Start == last && cands[j].specificity() >= prio[i] {
+				prio[i] = n.specificity() + 1
+			}
+		}
+	}
+	ranked := make([]rankedTrigger, len(cands))
+	for i := range cands {
+		ranked[i] = rankedTrigger{cands[i], prio[i]}
+	}
+	sort.SliceStable(ranked, func(a, b int) bool {
+		if ranked[a].prio != ranked[b].prio {
+			return ranked[a].prio > ranked[b].prio
+		}
+		if ca, cb := ranked[a].Trigger, ranked[b].Trigger; ca.Start == cb.Start && ca.Pattern.Kind != cb.Pattern.Kind {
 			// One word, a noun and a verb reading: "would boycott" is the
 			// verb, "a boycott" the noun.
 			if verbSlot(toks, ca.Start) && !(ca.Start > 0 && strings.HasSuffix(toks[ca.Start-1].Norm, "ed")) {
@@ -383,8 +429,11 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 			}
 			return ca.Pattern.Kind == "noun" // "rejected calls for", "a boycott"
 		}
-		return cands[a].Start < cands[b].Start
+		return ranked[a].Start < ranked[b].Start
 	})
+	for i := range ranked {
+		cands[i] = ranked[i].Trigger
+	}
 	used := map[int]bool{}
 	var out []Trigger
 	for _, c := range cands {
@@ -400,9 +449,13 @@ func (v *Verbs) Find(toks []text.Token) []Trigger {
 			continue
 		}
 		// The words between a pattern's elements belong to it too: "offered
-		// to host talks" is one act, not an offer and a hosting.
+		// to host talks" is one act, not an offer and a hosting. Not so
+		// across a long object the tree spans ("called the seizure of two
+		// trawlers by the navy a violation …"): the seizure is an act.
 		for t := c.Start; t < c.End; t++ {
-			used[t] = true
+			if !c.Linked || c.covers(t) {
+				used[t] = true
+			}
 		}
 		out = append(out, c)
 	}
@@ -437,6 +490,26 @@ func findElement(toks []text.Token, pos int, alts [][]string, gap int) (int, int
 				continue
 			}
 			if e, ok := seqAt(toks, k, a); ok {
+				return k, e, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// findLinked finds one of alts after pos, within maxLinked words and
+// before the sentence's next semicolon, that the tree joins to the verb at
+// token verb.
+func findLinked(toks []text.Token, verb, pos int, alts [][]string, linked func(verb, word int) bool) (int, int, bool) {
+	for k := pos; k < len(toks) && k <= pos+maxLinked; k++ {
+		if toks[k].Text == ";" {
+			break
+		}
+		for _, a := range alts {
+			if a[0] != toks[k].Norm {
+				continue
+			}
+			if e, ok := seqAt(toks, k, a); ok && linked(verb, k) {
 				return k, e, true
 			}
 		}

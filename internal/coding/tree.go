@@ -521,6 +521,37 @@ func (p *parse) coordinated(s *Sentence, mi int) []int {
 	return out
 }
 
+// linked reports that the tree joins coder token k to the verb at coder
+// token v as what is said of its object: a predicate ("called X a
+// witch hunt") or the preposition of a noun the verb governs ("as" in
+// "described X as an occupation", "of" in "accused X of …").
+func (p *parse) linked(v, k int) bool {
+	if p == nil || v >= len(p.node) || k >= len(p.node) || p.node[v] < 0 || p.node[k] < 0 {
+		return false
+	}
+	nv, nk := p.node[v], p.node[k]
+	h := p.t[nk].Head
+	switch p.t[nk].Rel {
+	case syntax.Xcomp, syntax.Appos:
+		// "called the arrests a witch hunt": the predicate said of the
+		// object (which parsers also hang on the verb as an apposition).
+		return h == nv && p.t[nk].Tag != syntax.VERB
+	case syntax.Case:
+		// "as", "of", "for" of a noun the verb governs.
+		return h >= 0 && p.t[h].Head == nv && p.t[h].Tag != syntax.VERB
+	}
+	return false
+}
+
+// linkFunc is linked as a function for Verbs.FindLinked, or nil without
+// a tree.
+func (p *parse) linkFunc() func(v, k int) bool {
+	if p == nil {
+		return nil
+	}
+	return p.linked
+}
+
 // coordRoot climbs conj links to the first conjunct.
 func (p *parse) coordRoot(n int) int {
 	for p.t[n].Rel == syntax.Conj && p.t[n].Head >= 0 {
