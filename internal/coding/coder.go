@@ -115,7 +115,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		numberedGroups(s, events)
 		counterparts(s, events, salience)
 		s.parsed = newParse(s) // over the mentions the two added
-		trigs := receiveTriggers(s, mustTriggers(s, weaponTriggers(s, outsideNames(s, verbsAsVerbs(s, c.Verbs.FindLinked(s.Tokens, s.parsed.linkFunc()))))))
+		trigs := receiveTriggers(s, mustTriggers(s, weaponTriggers(s, outsideNames(s, verbsAsVerbs(s, c.Verbs.FindLinked(s.Tokens, s.parsed.links()))))))
 		firstVerb := len(s.Tokens)
 		for _, tr := range trigs {
 			if tr.Pattern.Kind != "noun" {
@@ -196,6 +196,7 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 			}
 			local = append(local, mutual(expandTargets(s, expand(s, cd)))...)
 		}
+		sameJudgement(s, local)
 		foldVictims(local, events)
 		for _, cd := range local {
 			if cd.anaphor {
@@ -215,6 +216,31 @@ func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
 		}
 	}
 	return out
+}
+
+// sameJudgement drops a judgement told by a participle adjoined to an act
+// of the same kind between the same countries: "lodged a protest, calling
+// the attack dangerous" is one protest.
+func sameJudgement(s *Sentence, local []*cand) {
+	p := s.parsed
+	if p == nil {
+		return
+	}
+	for _, cd := range local {
+		w := p.triggerWord(cd.trig)
+		if cd.anaphor || !strings.HasPrefix(cd.ev.CAMEO, "11") || w < 0 || p.t[w].Rel != syntax.Advcl || !strings.HasSuffix(strings.ToLower(p.t[w].Form), "ing") {
+			continue
+		}
+		for _, o := range local {
+			if o == cd || o.anaphor || o.ev.CAMEO[:2] != cd.ev.CAMEO[:2] || o.ev.Source.Country != cd.ev.Source.Country || o.ev.Target.Country != cd.ev.Target.Country {
+				continue
+			}
+			if ow := p.triggerWord(o.trig); ow >= 0 && (ow == p.t[w].Head || p.coordRoot(ow) == p.coordRoot(p.t[w].Head)) {
+				cd.anaphor = true
+				break
+			}
+		}
+	}
 }
 
 // foldVictims folds harm told only by its victims ("at least three people

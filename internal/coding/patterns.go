@@ -327,7 +327,19 @@ const maxGap = 5
 
 // Find returns the triggers in a sentence: at each place the most specific
 // pattern, and no two triggers sharing a word.
-func (v *Verbs) Find(toks []text.Token) []Trigger { return v.FindLinked(toks, nil) }
+func (v *Verbs) Find(toks []text.Token) []Trigger { return v.FindLinked(toks, Links{}) }
+
+// Links is what a sentence's tree says of a verb pattern's later
+// elements; either function may be nil.
+type Links struct {
+	// Joined reports that the word at token k is joined to the verb at
+	// token v as what is said of the verb's object (see FindLinked).
+	Joined func(v, k int) bool
+	// Elsewhere reports that the preposition at token k belongs to a noun
+	// inside the verb at token v's object ("calling the raid on its
+	// consulate …"), so it is no particle of an appeal ("call on").
+	Elsewhere func(v, k int) bool
+}
 
 // rankedTrigger is a candidate trigger with its rank in Find's choice.
 type rankedTrigger struct {
@@ -339,13 +351,13 @@ type rankedTrigger struct {
 // tree joins it to the verb (see FindLinked).
 const maxLinked = 25
 
-// FindLinked is Find that also takes a verb pattern's later element from
-// beyond maxGap words, within maxLinked, where linked(verb, word) says the
-// sentence's tree joins that word to the verb: "described Peru's presence
-// on the disputed island as an occupation", "accused the paramilitary
-// force, which has fought the army since April, of ethnic cleansing".
-// linked may be nil (Find).
-func (v *Verbs) FindLinked(toks []text.Token, linked func(verb, word int) bool) []Trigger {
+// FindLinked is Find that reads the sentence's tree through links: a verb
+// pattern's later element may stand beyond maxGap words, within
+// maxLinked, where links.Joined says the tree joins it to the verb
+// ("described Peru's presence on the disputed island as an occupation"),
+// and a particle that links.Elsewhere gives to a noun of the object is
+// not the verb's.
+func (v *Verbs) FindLinked(toks []text.Token, links Links) []Trigger {
 	var cands []Trigger
 	for i := range toks {
 		if toks[i].Punct {
@@ -374,8 +386,16 @@ func (v *Verbs) FindLinked(toks []text.Token, linked func(verb, word int) bool) 
 			}
 			for ei, alts := range st.p.Elements[1:] {
 				s, e, ok := findElement(toks, pos, st.p.words[ei+1], gap)
-				if !ok && linked != nil && st.p.Kind == "verb" {
-					s, e, ok = findLinked(toks, i, pos, st.p.words[ei+1], linked)
+				if ok && s > pos && links.Elsewhere != nil && st.p.Kind == "verb" && strings.HasPrefix(st.p.Code, "02") && particle(alts) && links.Elsewhere(i, s) {
+					// An appeal's particle names who is asked ("called on
+					// Chile to …"); "calling the raid on its consulate a
+					// farce" asks no one. (Other verbs keep a particle the
+					// parser hangs lower: their objects' attachments are
+					// the parser's weakest.)
+					ok = false
+				}
+				if !ok && links.Joined != nil && st.p.Kind == "verb" {
+					s, e, ok = findLinked(toks, i, pos, st.p.words[ei+1], links.Joined)
 					tr.Linked = ok
 				}
 				if ok && particle(alts) && e < len(toks) && timeWord(toks[e].Norm) {
@@ -509,8 +529,14 @@ func findLinked(toks []text.Token, verb, pos int, alts [][]string, linked func(v
 			if a[0] != toks[k].Norm {
 				continue
 			}
-			if e, ok := seqAt(toks, k, a); ok && linked(verb, k) {
-				return k, e, true
+			e, ok := seqAt(toks, k, a)
+			if !ok {
+				continue
+			}
+			for w := k; w < e; w++ {
+				if linked(verb, w) { // "witch" in "a witch hunt" hangs on "hunt"
+					return k, e, true
+				}
 			}
 		}
 	}

@@ -543,13 +543,37 @@ func (p *parse) linked(v, k int) bool {
 	return false
 }
 
-// linkFunc is linked as a function for Verbs.FindLinked, or nil without
-// a tree.
-func (p *parse) linkFunc() func(v, k int) bool {
+// links gives Verbs.FindLinked what the tree says, or nothing without a
+// tree.
+func (p *parse) links() Links {
 	if p == nil {
-		return nil
+		return Links{}
 	}
-	return p.linked
+	return Links{Joined: p.linked, Elsewhere: p.elsewhere}
+}
+
+// elsewhere reports that the preposition at coder token k is the case of a
+// noun below the verb at coder token v's dependents ("the raid on its
+// consulate" as the object of "calling"), not of the verb or its own
+// dependent.
+func (p *parse) elsewhere(v, k int) bool {
+	if p == nil || v >= len(p.node) || k >= len(p.node) || p.node[v] < 0 || p.node[k] < 0 {
+		return false
+	}
+	nv, nk := p.node[v], p.node[k]
+	if p.t[nk].Rel != syntax.Case {
+		return false
+	}
+	h := p.t[nk].Head
+	if h < 0 || h == nv || p.t[h].Head == nv {
+		return false
+	}
+	for hops, a := 0, p.t[h].Head; a >= 0 && hops < 4; hops, a = hops+1, p.t[a].Head {
+		if a == nv {
+			return true
+		}
+	}
+	return false
 }
 
 // coordRoot climbs conj links to the first conjunct.
