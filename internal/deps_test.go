@@ -36,6 +36,7 @@ import (
 // store: TestStagesDoNotImportTheStore checks that separately.
 var policy = map[string][]string{
 	// Leaves: the event type, the embedded data, helpers with no stage.
+	// Only cmd/dyad imports the embedded data (see TestDataIsPassedIn).
 	"internal/event":         nil, // the event record every stage after coding passes on
 	"data":                   nil, // the embedded dictionaries, code tables and model
 	"data/places":            nil, // the embedded gazetteer
@@ -47,16 +48,16 @@ var policy = map[string][]string{
 	"internal/ingest":     {"internal/dates", "internal/dedup"}, // dates: ParsePublished
 	"internal/text":       nil,
 	"internal/syntax":     {"internal/syntax/conllu", "internal/text"},
-	"internal/actors":     {"data", "internal/text"},
+	"internal/actors":     {"internal/text"},
 	"internal/dates":      {"internal/text"},
-	"internal/places":     {"data/places", "internal/event", "internal/text"},
+	"internal/places":     {"internal/event", "internal/text"},
 	"internal/fatalities": {"internal/text"},
 	"internal/coding":     {"internal/actors", "internal/event", "internal/syntax", "internal/text"},
 	"internal/coding/llm": {"internal/coding", "internal/event", "internal/text"},
 	"internal/fusion":     {"internal/event"},
 
 	// The composer: one article through every stage.
-	"internal/pipeline": {"data", "data/places", "internal/actors", "internal/coding", "internal/coding/llm",
+	"internal/pipeline": {"internal/actors", "internal/coding", "internal/coding/llm",
 		"internal/dates", "internal/event", "internal/fatalities", "internal/fusion", "internal/ingest",
 		"internal/places", "internal/store", "internal/syntax", "internal/text"}, // store: Result.StoreArticle
 
@@ -159,6 +160,25 @@ func TestStagesDoNotImportTheStore(t *testing.T) {
 			}
 			slices.Sort(via)
 			t.Errorf("stage %s imports the store (through %s): a stage must not depend on storage", stage, strings.Join(slices.Compact(via), ", "))
+		}
+	}
+}
+
+// embedded are the packages that embed dyad's data files.
+var embedded = []string{"data", "data/places"}
+
+// No package reads the embedded data itself, neither in the code nor in
+// the policy: cmd/dyad passes it in (pipeline.Files), so that a test or a
+// user can pass other files.
+func TestDataIsPassedIn(t *testing.T) {
+	graph := moduleImports(t)
+	for _, g := range []map[string][]string{graph, policy} {
+		for pkg, imports := range g {
+			for _, imp := range imports {
+				if slices.Contains(embedded, imp) {
+					t.Errorf("%s imports the embedded data (%s): take an fs.FS (or the loaded value) as an argument, and let cmd/dyad pass %s in", pkg, imp, imp)
+				}
+			}
 		}
 	}
 }

@@ -86,7 +86,7 @@ func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
 	return io, po, nil
 }
 
-func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runExtract(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf codingFlags
@@ -105,7 +105,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "dyad extract:", err)
 		return exitUsage
 	}
-	p, err := pipeline.New(popt)
+	p, err := pipeline.New(d, popt)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad extract:", err)
 		return exitFail

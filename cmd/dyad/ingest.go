@@ -49,7 +49,7 @@ func tallyLine(coded int, t store.Tally) string {
 	return fmt.Sprintf("coded %d articles: %s; %d events stored", coded, strings.Join(parts, ", "), t.Events)
 }
 
-func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runIngest(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf codingFlags
@@ -84,7 +84,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFail
 	}
 	defer s.Close()
-	p, err := pipeline.New(popt)
+	p, err := pipeline.New(d, popt)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad ingest:", err)
 		return exitFail

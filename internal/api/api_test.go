@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/api"
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
@@ -22,6 +24,9 @@ import (
 
 	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 var (
 	pipeOnce sync.Once
@@ -43,7 +48,9 @@ func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	// testdata/verbs.tsv makes the coding of the test articles independent of
 	// what the bundled verb patterns hold.
-	pipeOnce.Do(func() { pipe, pipeErr = pipeline.New(pipeline.Options{VerbFiles: []string{"testdata/verbs.tsv"}}) })
+	pipeOnce.Do(func() {
+		pipe, pipeErr = pipeline.New(testData, pipeline.Options{VerbFiles: []string{"testdata/verbs.tsv"}})
+	})
 	if pipeErr != nil {
 		t.Fatal(pipeErr)
 	}

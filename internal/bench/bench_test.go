@@ -7,9 +7,14 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 var (
 	pipeOnce sync.Once
@@ -20,7 +25,7 @@ var (
 // testPipeline loads the bundled pipeline once per test binary.
 func testPipeline(tb testing.TB) *pipeline.Pipeline {
 	tb.Helper()
-	pipeOnce.Do(func() { pipe, pipeErr = pipeline.New(pipeline.Options{}) })
+	pipeOnce.Do(func() { pipe, pipeErr = pipeline.New(testData, pipeline.Options{}) })
 	if pipeErr != nil {
 		tb.Fatal(pipeErr)
 	}

@@ -11,12 +11,16 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/coding"
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/text"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 // Every CAMEO code has a Goldstein score, a QuadClass and a PLOVER type.
 func TestTableComplete(t *testing.T) {
@@ -272,7 +276,7 @@ func TestVictimsFoldIntoTheAct(t *testing.T) {
 // newPipeline is the whole pipeline with the bundled data.
 func newPipeline(tb testing.TB) *pipeline.Pipeline {
 	tb.Helper()
-	p, err := pipeline.New(pipeline.Options{})
+	p, err := pipeline.New(testData, pipeline.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}

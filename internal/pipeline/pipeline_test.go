@@ -10,15 +10,21 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/eval"
 	"github.com/dyad-events/dyad/internal/ingest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// bundled is dyad's embedded data, loaded (part by part, on first use)
+// once per test binary.
+var bundled = NewData(Files{Data: data.FS, Gazetteer: placesdata.FS})
+
 func newPipeline(t testing.TB) *Pipeline {
 	t.Helper()
-	p, err := New(Options{})
+	p, err := New(bundled, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +122,7 @@ func TestCoderVersion(t *testing.T) {
 	}
 	a := ingest.Article{ID: "v", Published: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Text: "Ghana expelled a Togolese diplomat on Monday."}
 	coderOf := func() string {
-		p, err := New(Options{Version: "v9", VerbFiles: []string{verbs}})
+		p, err := New(bundled, Options{Version: "v9", VerbFiles: []string{verbs}})
 		if err != nil {
 			t.Fatal(err)
 		}

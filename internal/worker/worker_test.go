@@ -11,12 +11,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/queue"
 
 	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 // openQueue opens a fresh stream on the local NATS JetStream server, or
 // skips the test when there is none.
@@ -43,7 +48,7 @@ func openQueue(t *testing.T) *queue.Queue {
 func TestRunDrains(t *testing.T) {
 	ctx := context.Background()
 	q := openQueue(t)
-	p, err := pipeline.New(pipeline.Options{})
+	p, err := pipeline.New(testData, pipeline.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +112,7 @@ func TestRunDrains(t *testing.T) {
 // without error.
 func TestRunUntilCancelled(t *testing.T) {
 	q := openQueue(t)
-	p, err := pipeline.New(pipeline.Options{})
+	p, err := pipeline.New(testData, pipeline.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
