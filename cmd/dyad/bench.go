@@ -103,13 +103,13 @@ func runBench(ctx context.Context, d *pipeline.Data, args []string, stdout, stde
 		return fail(err)
 	}
 	defer os.RemoveAll(tmp)
-	var arts []ingest.Article // in memory for the stage run
+	var arts []event.Article // in memory for the stage run
 	paths := []string(corpus)
 	if len(paths) > 0 {
 		rep.Corpus.Source = strings.Join(paths, ", ")
 		if *stages && !*stream {
 			for _, path := range paths {
-				err := ingest.Read(path, ingest.Options{}, func(a ingest.Article) error {
+				err := ingest.Read(path, ingest.Options{}, func(a event.Article) error {
 					arts = append(arts, a)
 					return nil
 				}, func(ingest.Problem) {})

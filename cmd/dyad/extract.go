@@ -170,7 +170,7 @@ func codeInputs(ctx context.Context, p *pipeline.Pipeline, paths []string, iopt 
 		iopt.Notice = func(m string) { fmt.Fprintln(stderr, "dyad:", m) }
 	}
 	if iopt.Skip == nil {
-		iopt.Skip = func(a ingest.Article, why string) {
+		iopt.Skip = func(a event.Article, why string) {
 			fmt.Fprintf(stderr, "dyad: skipped %s (%s): %s\n", a.Origin, a.ID, why)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/queue"
@@ -136,7 +137,7 @@ func publish(ctx context.Context, qf queueFlags, paths []string, iopt ingest.Opt
 	bad := problems.report
 	var pubErr error
 	for _, path := range paths {
-		err := ingest.Read(path, iopt, func(a ingest.Article) error {
+		err := ingest.Read(path, iopt, func(a event.Article) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/dyad-events/dyad/data"
 	placesdata "github.com/dyad-events/dyad/data/places"
-	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
@@ -32,7 +32,7 @@ func testPipeline(tb testing.TB) *pipeline.Pipeline {
 	return pipe
 }
 
-func corpus(tb testing.TB, n int, sizes ...Size) []ingest.Article {
+func corpus(tb testing.TB, n int, sizes ...Size) []event.Article {
 	tb.Helper()
 	g, err := NewGenerator(testPipeline(tb).Actors.Entries, 1)
 	if err != nil {
@@ -97,7 +97,7 @@ func asJSON(t *testing.T, v any) string {
 
 func textSentences(s string) []string {
 	var out []string
-	for _, x := range NewWork([]ingest.Article{{Text: s}}) {
+	for _, x := range NewWork([]event.Article{{Text: s}}) {
 		CleanStage(x)
 		SentenceStage(x)
 		out = x.Texts

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/data"
-	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // swapped returns dyad's data with the actor dictionary replaced by
@@ -58,7 +58,7 @@ func TestSwappedData(t *testing.T) {
 		t.Fatal(err)
 	}
 	pub := time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)
-	evs := p.Code(ingest.Article{ID: "s", Published: pub, Text: "Ruritania attacked Graustark in Zenda on Monday."}).Events
+	evs := p.Code(event.Article{ID: "s", Published: pub, Text: "Ruritania attacked Graustark in Zenda on Monday."}).Events
 	if len(evs) != 1 {
 		t.Fatalf("got %d events, want 1: %+v", len(evs), evs)
 	}
@@ -69,13 +69,13 @@ func TestSwappedData(t *testing.T) {
 	if e.Location == nil || e.Location.Name != "Zenda" || e.Location.Lat != 47.25 {
 		t.Errorf("location %+v: want Zenda at 47.25, the swapped gazetteer's town", e.Location)
 	}
-	if evs := p.Code(ingest.Article{ID: "b", Published: pub, Text: "Iran attacked Pakistan on Monday."}).Events; len(evs) != 0 {
+	if evs := p.Code(event.Article{ID: "b", Published: pub, Text: "Iran attacked Pakistan on Monday."}).Events; len(evs) != 0 {
 		t.Errorf("names only the embedded dictionary knows gave events: %+v", evs)
 	}
 	// The same sentences with the embedded data: the made-up names are
 	// nobody there.
 	q := newPipeline(t)
-	if evs := q.Code(ingest.Article{ID: "s", Published: pub, Text: "Ruritania attacked Graustark on Monday."}).Events; len(evs) != 0 {
+	if evs := q.Code(event.Article{ID: "s", Published: pub, Text: "Ruritania attacked Graustark on Monday."}).Events; len(evs) != 0 {
 		t.Errorf("the embedded data coded made-up countries: %+v", evs)
 	}
 }

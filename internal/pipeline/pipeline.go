@@ -23,9 +23,7 @@ import (
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/fatalities"
 	"github.com/dyad-events/dyad/internal/fusion"
-	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/places"
-	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -240,16 +238,18 @@ func New(d *Data, opt Options) (*Pipeline, error) {
 
 // Result is one article's coding.
 type Result struct {
-	Article ingest.Article
-	Text    string // cleaned text; evidence offsets refer to it
+	Article event.Article // as read
+	Text    string        // cleaned text; evidence offsets refer to it
 	Events  []event.Event
 	Coder   string // the coder version that coded it (Pipeline.CoderVersion)
 }
 
 // StoreArticle is what a store keeps of the coded article: its metadata,
-// the detected language, the cleaned text the events' offsets refer to,
-// the content hash the store de-duplicates by and the coder version.
-func (r Result) StoreArticle() store.Article {
+// its language (as the input's "language" field says, else as detected),
+// the cleaned text the events' offsets refer to, the content hash the
+// store de-duplicates by and the coder version. What only the input holds
+// (HTML, byline, unknown fields) is left out.
+func (r Result) StoreArticle() event.Article {
 	a := r.Article
 	lang := a.Language // as detected
 	if raw, ok := a.Extra["language"]; ok {
@@ -258,8 +258,8 @@ func (r Result) StoreArticle() store.Article {
 			lang = given
 		}
 	}
-	return store.Article{ID: a.ID, Origin: a.Origin, URL: a.URL, Title: a.Title, Published: a.Published,
-		Hash: store.Hash(a.Published, a.Title, a.Text, a.HTML), Language: lang, Text: r.Text, Coder: r.Coder}
+	return event.Article{ID: a.ID, Origin: a.Origin, URL: a.URL, Title: a.Title, Published: a.Published,
+		Hash: a.ContentHash(), Language: lang, Text: r.Text, Coder: r.Coder}
 }
 
 // Analyse runs the stages before coding and returns the analysed sentences.
@@ -414,14 +414,14 @@ func appendNew(list []string, s string) []string {
 }
 
 // Code codes one article.
-func (p *Pipeline) Code(a ingest.Article) Result {
+func (p *Pipeline) Code(a event.Article) Result {
 	cleaned := text.Clean(a.Text)
 	sents := p.Analyse(cleaned.Text, a.Published)
 	coder := p.Use
 	if coder == nil {
 		coder = p.Coder
 	}
-	evs := fusion.Article(coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents))
+	evs := fusion.Article(coder.Code(a, sents))
 	event.AssignIDs(a.ID, evs)
 	for i := range evs {
 		evs[i].Coder = p.CoderVersion

@@ -5,11 +5,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 func TestEncodeDecode(t *testing.T) {
-	a := ingest.Article{ID: "x", URL: "u", Published: time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC), Title: "t", Text: "body",
+	a := event.Article{ID: "x", URL: "u", Published: time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC), Title: "t", Text: "body",
 		Origin: "f.jsonl:3", Extra: map[string]json.RawMessage{"language": json.RawMessage(`"en"`)}}
 	b, err := Encode(a)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/dyad-events/dyad/data"
 	placesdata "github.com/dyad-events/dyad/data/places"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/queue"
@@ -69,7 +70,7 @@ func TestRunDrains(t *testing.T) {
 	wantEvents := 0
 	for i, text := range acts {
 		published, _ := ingest.ParsePublished("2025-02-03")
-		a := ingest.Article{ID: fmt.Sprintf("w%d", i), Published: published, Text: text}
+		a := event.Article{ID: fmt.Sprintf("w%d", i), Published: published, Text: text}
 		wantEvents += len(p.Code(a).Events)
 		if err := pub.Publish(ctx, a); err != nil {
 			t.Fatal(err)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/dyad-events/dyad/data"
 	placesdata "github.com/dyad-events/dyad/data/places"
-	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
@@ -53,7 +53,7 @@ func TestLLMCoder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := ingest.Article{ID: "a", Published: time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC),
+	a := event.Article{ID: "a", Published: time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC),
 		Text: "Azerbaijani troops shelled Armenian positions on Monday, killing two soldiers. Officials met later."}
 	evs := p.Code(a).Events
 	if len(evs) != 1 {
@@ -79,7 +79,7 @@ func TestLLMFallsBackToRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := ingest.Article{ID: "a", Published: time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC),
+	a := event.Article{ID: "a", Published: time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC),
 		Text: "Azerbaijani troops shelled Armenian positions on Monday."}
 	evs := p.Code(a).Events
 	if len(evs) == 0 || strings.HasPrefix(evs[0].Rule, "llm") {
