@@ -109,8 +109,9 @@ func (q *Queue) DeleteStream(ctx context.Context) error {
 	return nil
 }
 
-// wire is an article as it travels on the stream: every field, including
-// the ones event.Article keeps out of its JSON.
+// wire is an article as it travels on the stream: every field the reader
+// filled, including the ones event.Article keeps out of its JSON, and none
+// of those the store adds.
 type wire struct {
 	ID        string                     `json:"id"`
 	URL       string                     `json:"url,omitempty"`
@@ -118,6 +119,8 @@ type wire struct {
 	Title     string                     `json:"title,omitempty"`
 	Text      string                     `json:"text,omitempty"`
 	HTML      string                     `json:"html,omitempty"`
+	Byline    string                     `json:"byline,omitempty"`
+	Language  string                     `json:"language,omitempty"` // as detected when read; "" in messages from before it was sent
 	Origin    string                     `json:"origin,omitempty"`
 	Extra     map[string]json.RawMessage `json:"extra,omitempty"`
 }
@@ -125,7 +128,7 @@ type wire struct {
 // Encode turns an article into a message body.
 func Encode(a event.Article) ([]byte, error) {
 	b, err := json.Marshal(wire{ID: a.ID, URL: a.URL, Published: a.Published.UTC().Format("2006-01-02"), Title: a.Title,
-		Text: a.Text, HTML: a.HTML, Origin: a.Origin, Extra: a.Extra})
+		Text: a.Text, HTML: a.HTML, Byline: a.Byline, Language: a.Language, Origin: a.Origin, Extra: a.Extra})
 	if err != nil {
 		return nil, fmt.Errorf("encode article %s: %w", a.ID, err)
 	}
@@ -146,7 +149,7 @@ func Decode(b []byte) (event.Article, error) {
 		return event.Article{}, fmt.Errorf("decode article: no id")
 	}
 	return event.Article{ID: w.ID, URL: w.URL, Published: pub, Title: w.Title, Text: w.Text, HTML: w.HTML,
-		Origin: w.Origin, Extra: w.Extra}, nil
+		Byline: w.Byline, Language: w.Language, Origin: w.Origin, Extra: w.Extra}, nil
 }
 
 // ArticleHash is the message id of an article: its content hash, which
