@@ -203,7 +203,12 @@ type Point struct {
 	Quad      [4]int  `json:"quad"`      // counts of QuadClass 1..4 (index 0..3)
 }
 
-// Relation is one recorded state of the relation between two actors.
+// Relation is one recorded state of the relation between two actors: a
+// row of the relations table, keyed by (A, B, Since), with the event that
+// set it. It is not fusion.Relation, which is a country pair's whole
+// history computed from events (every change of its state machine and the
+// series of its events) and is never stored: the API turns each change of
+// one of those into one of these when the store has recorded none.
 type Relation struct {
 	A        string `json:"a"`
 	B        string `json:"b"`
