@@ -36,7 +36,8 @@ import (
 // store: TestStagesDoNotImportTheStore checks that separately.
 var policy = map[string][]string{
 	// Leaves: the event type, the embedded data, helpers with no stage.
-	"internal/event":         nil, // the event record every stage after coding passes on
+	// Only cmd/dyad imports the embedded data (see TestDataIsPassedIn).
+	"internal/event":         nil, // the contract: the article every package passes on, and the event coded from it
 	"data":                   nil, // the embedded dictionaries, code tables and model
 	"data/places":            nil, // the embedded gazetteer
 	"internal/dedup":         nil, // near-duplicate texts
@@ -44,21 +45,21 @@ var policy = map[string][]string{
 	"internal/syntax/conllu": nil, // the CoNLL-U format
 
 	// Stages, in flow order.
-	"internal/ingest":     {"internal/dates", "internal/dedup"}, // dates: ParsePublished
+	"internal/ingest":     {"internal/dates", "internal/dedup", "internal/event"}, // dates: ParsePublished
 	"internal/text":       nil,
 	"internal/syntax":     {"internal/syntax/conllu", "internal/text"},
-	"internal/actors":     {"data", "internal/text"},
+	"internal/actors":     {"internal/text"},
 	"internal/dates":      {"internal/text"},
-	"internal/places":     {"data/places", "internal/event", "internal/text"},
+	"internal/places":     {"internal/event", "internal/text"},
 	"internal/fatalities": {"internal/text"},
 	"internal/coding":     {"internal/actors", "internal/event", "internal/syntax", "internal/text"},
 	"internal/coding/llm": {"internal/coding", "internal/event", "internal/text"},
 	"internal/fusion":     {"internal/event"},
 
 	// The composer: one article through every stage.
-	"internal/pipeline": {"data", "data/places", "internal/actors", "internal/coding", "internal/coding/llm",
+	"internal/pipeline": {"internal/actors", "internal/coding", "internal/coding/llm",
 		"internal/dates", "internal/event", "internal/fatalities", "internal/fusion", "internal/ingest",
-		"internal/places", "internal/store", "internal/syntax", "internal/text"}, // store: Result.StoreArticle
+		"internal/places", "internal/syntax", "internal/text"},
 
 	// The store and its two backends.
 	"internal/store":           {"internal/event", "internal/text"},
@@ -67,10 +68,10 @@ var policy = map[string][]string{
 	"internal/store/storetest": {"internal/event", "internal/store"},
 
 	// What runs the pipeline into the store.
-	"internal/queue":  {"internal/ingest", "internal/store"}, // store: an article's hash is its message id
+	"internal/queue":  {"internal/event", "internal/ingest"}, // ingest: ParsePublished
 	"internal/worker": {"internal/pipeline", "internal/queue", "internal/store"},
-	"internal/watch":  {"internal/dedup", "internal/ingest", "internal/pipeline", "internal/store"},
-	"internal/recode": {"internal/event", "internal/ingest", "internal/pipeline", "internal/store"},
+	"internal/watch":  {"internal/dedup", "internal/event", "internal/ingest", "internal/pipeline", "internal/store"},
+	"internal/recode": {"internal/event", "internal/pipeline", "internal/store"},
 
 	// What reads the store, or events, out.
 	"internal/api":    {"internal/event", "internal/fusion", "internal/store"},
@@ -80,17 +81,20 @@ var policy = map[string][]string{
 
 	// Measuring: every stage, the store and the API, timed one by one.
 	"internal/bench": {"internal/actors", "internal/api", "internal/coding", "internal/dates", "internal/event", "internal/fatalities",
-		"internal/fusion", "internal/ingest", "internal/pipeline", "internal/places", "internal/store",
+		"internal/fusion", "internal/pipeline", "internal/places", "internal/store",
 		"internal/syntax", "internal/text"},
 }
 
-// stages are the packages that turn text into events. None may import
-// the store, nor any package that (directly or not) imports it: a stage
-// is tested, benchmarked and reused without a database.
+// stages are the packages that turn text into events, and the pipeline
+// that puts them in order. None may import the store, nor any package
+// that (directly or not) imports it: a stage is tested, benchmarked and
+// reused without a database, and the pipeline gives what the store keeps
+// (Result.StoreArticle) as an event.Article, without knowing the store.
 var stages = []string{
 	"internal/ingest", "internal/text", "internal/syntax", "internal/syntax/conllu",
 	"internal/actors", "internal/dates", "internal/places", "internal/fatalities",
 	"internal/coding", "internal/coding/llm", "internal/fusion", "internal/dedup", "internal/event",
+	"internal/pipeline",
 }
 
 // unchecked are the folders of programs: they may import anything, and
@@ -159,6 +163,25 @@ func TestStagesDoNotImportTheStore(t *testing.T) {
 			}
 			slices.Sort(via)
 			t.Errorf("stage %s imports the store (through %s): a stage must not depend on storage", stage, strings.Join(slices.Compact(via), ", "))
+		}
+	}
+}
+
+// embedded are the packages that embed dyad's data files.
+var embedded = []string{"data", "data/places"}
+
+// No package reads the embedded data itself, neither in the code nor in
+// the policy: cmd/dyad passes it in (pipeline.Files), so that a test or a
+// user can pass other files.
+func TestDataIsPassedIn(t *testing.T) {
+	graph := moduleImports(t)
+	for _, g := range []map[string][]string{graph, policy} {
+		for pkg, imports := range g {
+			for _, imp := range imports {
+				if slices.Contains(embedded, imp) {
+					t.Errorf("%s imports the embedded data (%s): take an fs.FS (or the loaded value) as an argument, and let cmd/dyad pass %s in", pkg, imp, imp)
+				}
+			}
 		}
 	}
 }

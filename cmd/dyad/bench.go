@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"github.com/dyad-events/dyad/data"
 	"io"
 	"os"
 	"path/filepath"
@@ -22,7 +21,7 @@ import (
 	"github.com/dyad-events/dyad/internal/text"
 )
 
-func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runBench(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	articles := fs.Int("articles", 300, "number of generated articles")
@@ -71,7 +70,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	memAll := bench.StartMem(50 * time.Millisecond)
 	rep := &bench.Report{Machine: bench.ThisMachine()}
 	start := time.Now()
-	p, err := pipeline.New(pipeline.Options{})
+	p, err := pipeline.New(d, pipeline.Options{})
 	if err != nil {
 		return fail(err)
 	}
@@ -104,13 +103,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return fail(err)
 	}
 	defer os.RemoveAll(tmp)
-	var arts []ingest.Article // in memory for the stage run
+	var arts []event.Article // in memory for the stage run
 	paths := []string(corpus)
 	if len(paths) > 0 {
 		rep.Corpus.Source = strings.Join(paths, ", ")
 		if *stages && !*stream {
 			for _, path := range paths {
-				err := ingest.Read(path, ingest.Options{}, func(a ingest.Article) error {
+				err := ingest.Read(path, ingest.Options{}, func(a event.Article) error {
 					arts = append(arts, a)
 					return nil
 				}, func(ingest.Problem) {})
@@ -199,7 +198,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 				sents = append(sents, s.Text)
 			}
 		}
-		sy, _, err := bench.MeasureSyntax(data.FS, sents)
+		sy, _, err := bench.MeasureSyntax(d.Files().Data, sents)
 		if err != nil {
 			return fail(err)
 		}

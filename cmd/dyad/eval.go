@@ -15,7 +15,7 @@ import (
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
-func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runEval(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf codingFlags
@@ -65,7 +65,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "dyad eval:", err)
 			return exitUsage
 		}
-		p, err := pipeline.New(popt)
+		p, err := pipeline.New(d, popt)
 		if err != nil {
 			fmt.Fprintln(stderr, "dyad eval:", err)
 			return exitFail

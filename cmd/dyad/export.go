@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/export"
+	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -93,7 +94,7 @@ func groupFlag(g string) bool {
 	return g == "" || len(g) == 3 && strings.Trim(g, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }
 
-func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runExport(ctx context.Context, _ *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", store.DefaultURL, "store URL: sqlite://PATH or postgres://…")

@@ -86,7 +86,7 @@ func (c *codingFlags) options() (ingest.Options, pipeline.Options, error) {
 	return io, po, nil
 }
 
-func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runExtract(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf codingFlags
@@ -105,7 +105,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "dyad extract:", err)
 		return exitUsage
 	}
-	p, err := pipeline.New(popt)
+	p, err := pipeline.New(d, popt)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad extract:", err)
 		return exitFail
@@ -170,7 +170,7 @@ func codeInputs(ctx context.Context, p *pipeline.Pipeline, paths []string, iopt 
 		iopt.Notice = func(m string) { fmt.Fprintln(stderr, "dyad:", m) }
 	}
 	if iopt.Skip == nil {
-		iopt.Skip = func(a ingest.Article, why string) {
+		iopt.Skip = func(a event.Article, why string) {
 			fmt.Fprintf(stderr, "dyad: skipped %s (%s): %s\n", a.Origin, a.ID, why)
 		}
 	}

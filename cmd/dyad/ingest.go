@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/queue"
@@ -49,7 +50,7 @@ func tallyLine(coded int, t store.Tally) string {
 	return fmt.Sprintf("coded %d articles: %s; %d events stored", coded, strings.Join(parts, ", "), t.Events)
 }
 
-func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runIngest(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf codingFlags
@@ -84,7 +85,7 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitFail
 	}
 	defer s.Close()
-	p, err := pipeline.New(popt)
+	p, err := pipeline.New(d, popt)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad ingest:", err)
 		return exitFail
@@ -136,7 +137,7 @@ func publish(ctx context.Context, qf queueFlags, paths []string, iopt ingest.Opt
 	bad := problems.report
 	var pubErr error
 	for _, path := range paths {
-		err := ingest.Read(path, iopt, func(a ingest.Article) error {
+		err := ingest.Read(path, iopt, func(a event.Article) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

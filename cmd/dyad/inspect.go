@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/actors"
+	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/places"
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -30,7 +31,7 @@ func readTextArg(args []string) (string, error) {
 	return strings.Join(args, " "), nil
 }
 
-func runActors(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runActors(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("actors", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var dicts listFlag
@@ -52,7 +53,7 @@ func runActors(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		day = t
 	}
-	bundled, err := actors.Bundled()
+	bundled, err := d.Actors()
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad actors:", err)
 		return exitFail
@@ -66,7 +67,7 @@ func runActors(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		layers = append(layers, es)
 	}
-	d := actors.New(layers...)
+	dict := actors.New(layers...)
 	src, err := readTextArg(fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad actors:", err)
@@ -76,7 +77,7 @@ func runActors(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fmt.Fprintln(tw, "SENTENCE\tTEXT\tCODE\tNOTE\tRULE")
 	for i, s := range text.Sentences(text.Clean(src).Text) {
 		toks := text.Tokenize(s.Text)
-		for _, m := range d.Mentions(s.Text, toks, day) {
+		for _, m := range dict.Mentions(s.Text, toks, day) {
 			note := []string{}
 			if m.Modifier {
 				note = append(note, "modifier")
@@ -94,7 +95,7 @@ func runActors(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return exitOK
 }
 
-func runGeocode(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runGeocode(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("geocode", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var ctxCountries listFlag
@@ -106,7 +107,7 @@ func runGeocode(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
-	g, err := places.Default()
+	g, err := d.Gazetteer()
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad geocode:", err)
 		return exitFail

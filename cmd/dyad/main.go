@@ -10,6 +10,10 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
+	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 // Exit statuses.
@@ -22,7 +26,7 @@ const (
 
 type command struct {
 	name, summary string
-	run           func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+	run           func(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int
 }
 
 func commands() []command {
@@ -48,11 +52,16 @@ func commands() []command {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	os.Exit(Run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+	// The one place the embedded data is named: every command reads its
+	// dictionaries, tables, model and gazetteer from d, each part loaded
+	// when a command first asks for it.
+	d := pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
+	os.Exit(Run(ctx, d, os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// Run runs the dyad command line with args and returns the exit status.
-func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// Run runs the dyad command line with args, the commands reading their
+// data from d, and returns the exit status.
+func Run(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 2 && args[0] == "help" {
 		// "dyad help extract" is "dyad extract -h".
 		args = []string{args[1], "-h"}
@@ -66,7 +75,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] {
-			code := c.run(ctx, args[1:], stdout, stderr)
+			code := c.run(ctx, d, args[1:], stdout, stderr)
 			if code == exitUsage && asksHelp(args[1:]) {
 				return exitOK // the usage asked for was printed
 			}

@@ -10,12 +10,20 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
+	"github.com/dyad-events/dyad/internal/pipeline"
 )
+
+// testData is the embedded data, as main passes it, shared by every
+// command the tests run: each part is loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var o, e bytes.Buffer
-	code = Run(context.Background(), args, &o, &e)
+	code = Run(context.Background(), testData, args, &o, &e)
 	return o.String(), e.String(), code
 }
 

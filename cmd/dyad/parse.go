@@ -17,7 +17,7 @@ import (
 	"github.com/dyad-events/dyad/internal/text"
 )
 
-func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runParse(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "conllu", "output for text: conllu or tree")
@@ -38,7 +38,7 @@ func runParse(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "dyad parse: --score needs --conllu")
 		return exitUsage
 	}
-	m, err := pipeline.SyntaxModel()
+	m, err := d.Syntax()
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad parse:", err)
 		return exitFail

@@ -14,10 +14,11 @@ import (
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/fusion"
 	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
-func runQuery(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runQuery(ctx context.Context, _ *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("query", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", store.DefaultURL, "store URL: sqlite://FILE or postgres://USER@HOST:PORT/DB")

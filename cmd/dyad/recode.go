@@ -18,7 +18,7 @@ import (
 	"github.com/dyad-events/dyad/internal/store"
 )
 
-func runRecode(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runRecode(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("recode", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", store.DefaultURL, "store URL: sqlite://FILE or postgres://USER@HOST:PORT/DB")
@@ -52,7 +52,7 @@ With --dry-run nothing is stored.`)
 		return exitFail
 	}
 	defer s.Close()
-	p, err := pipeline.New(cf.pipelineOptions())
+	p, err := pipeline.New(d, cf.pipelineOptions())
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad recode:", err)
 		return exitFail

@@ -14,7 +14,7 @@ import (
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
-func runRelations(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runRelations(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("relations", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf codingFlags
@@ -50,7 +50,7 @@ func runRelations(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprintln(stderr, "dyad relations:", err)
 		return exitUsage
 	}
-	p, err := pipeline.New(popt)
+	p, err := pipeline.New(d, popt)
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad relations:", err)
 		return exitFail

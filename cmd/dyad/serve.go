@@ -10,11 +10,12 @@ import (
 	"net/http"
 
 	"github.com/dyad-events/dyad/internal/api"
+	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/web"
 )
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runServe(ctx context.Context, _ *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", store.DefaultURL, "store URL: sqlite://PATH or postgres://…")

@@ -20,7 +20,7 @@ func ingestAPIArticles(t *testing.T) string {
 	t.Helper()
 	db := "sqlite://" + filepath.Join(t.TempDir(), "cmd.db")
 	var o, e bytes.Buffer
-	if code := Run(context.Background(), []string{"ingest", "--db", db,
+	if code := Run(context.Background(), testData, []string{"ingest", "--db", db,
 		"--verbs", "../../internal/api/testdata/verbs.tsv", "../../internal/api/testdata/articles.jsonl"}, &o, &e); code != exitOK {
 		t.Fatalf("dyad ingest: exit %d\n%s", code, e.String())
 	}
@@ -32,7 +32,7 @@ func TestExportFormats(t *testing.T) {
 	export := func(args ...string) string {
 		t.Helper()
 		var o, e bytes.Buffer
-		if code := Run(context.Background(), append([]string{"export", "--db", db}, args...), &o, &e); code != exitOK {
+		if code := Run(context.Background(), testData, append([]string{"export", "--db", db}, args...), &o, &e); code != exitOK {
 			t.Fatalf("dyad export %v: exit %d\n%s", args, code, e.String())
 		}
 		return o.String()
@@ -69,10 +69,10 @@ func TestExportFormats(t *testing.T) {
 	}
 
 	var o, e bytes.Buffer
-	if code := Run(context.Background(), []string{"export", "--db", db, "--format", "xlsx"}, &o, &e); code != exitUsage || !strings.Contains(e.String(), "gdelt, csv, jsonl, parquet") {
+	if code := Run(context.Background(), testData, []string{"export", "--db", db, "--format", "xlsx"}, &o, &e); code != exitUsage || !strings.Contains(e.String(), "gdelt, csv, jsonl, parquet") {
 		t.Errorf("--format xlsx: exit %d, %s", code, e.String())
 	}
-	if code := Run(context.Background(), []string{"export", "--db", db, "--start", "2024-13-01"}, &o, &e); code != exitUsage {
+	if code := Run(context.Background(), testData, []string{"export", "--db", db, "--start", "2024-13-01"}, &o, &e); code != exitUsage {
 		t.Errorf("--start 2024-13-01: exit %d", code)
 	}
 }
@@ -85,7 +85,7 @@ func TestServe(t *testing.T) {
 	var stderr bytes.Buffer
 	done := make(chan int, 1)
 	go func() {
-		done <- Run(ctx, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, pw, &stderr)
+		done <- Run(ctx, testData, []string{"serve", "--db", db, "--addr", "127.0.0.1:0"}, pw, &stderr)
 		pw.Close()
 	}()
 	line, err := bufio.NewReader(pr).ReadString('\n')

@@ -289,3 +289,71 @@ func TestWorkerKilledMidStream(t *testing.T) {
 	}
 	sameEvents(t, "after the kill", allEvents(t, pg), allEvents(t, lite))
 }
+
+// languageCorpus writes three articles: one in English, one in French and
+// one whose record names its language, and returns its path and each
+// article's language as it should be stored.
+func languageCorpus(t *testing.T) (string, map[string]string) {
+	t.Helper()
+	recs := []map[string]string{
+		{"id": "lang-en", "published": "2024-05-02", "title": "Talks resume",
+			"text": "The foreign ministers of Kenya and Sudan met in Nairobi on Tuesday and agreed to resume talks on the disputed border next month."},
+		{"id": "lang-fr", "published": "2024-05-02", "title": "Reprise des pourparlers",
+			"text": "Les ministres des affaires étrangères du Kenya et du Soudan se sont rencontrés mardi à Nairobi et ont convenu de reprendre les pourparlers sur la frontière le mois prochain."},
+		{"id": "lang-given", "published": "2024-05-02", "language": "de",
+			"text": "The foreign ministers of Chad and Egypt met in Cairo on Wednesday and agreed to open a new border crossing before the end of the year."},
+	}
+	var b strings.Builder
+	for _, r := range recs {
+		line, _ := json.Marshal(r)
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	p := filepath.Join(t.TempDir(), "languages.jsonl")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p, map[string]string{"lang-en": "en", "lang-fr": "fr", "lang-given": "de"}
+}
+
+// storedLanguages checks that each article in the store at url has the
+// language want gives it.
+func storedLanguages(t *testing.T, url string, want map[string]string) {
+	t.Helper()
+	s, err := openStore(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for id, lang := range want {
+		a, err := s.Article(context.Background(), id)
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if a.Language != lang {
+			t.Errorf("%s: stored language %q, want %q", id, a.Language, lang)
+		}
+	}
+}
+
+// dyad ingest stores each article's language as detected (or as its
+// record says): coding in one process, and through the queue and a worker.
+func TestIngestStoresLanguage(t *testing.T) {
+	in, want := languageCorpus(t)
+	lite := "sqlite://" + filepath.Join(t.TempDir(), "dyad.db")
+	if _, errs, code := run(t, "ingest", "--all-languages", "--db", lite, in); code != exitOK {
+		t.Fatalf("ingest: exit %d\n%s", code, errs)
+	}
+	storedLanguages(t, lite, want)
+
+	t.Run("queue", func(t *testing.T) {
+		pg, qf := services(t)
+		if _, errs, code := run(t, append(append([]string{"ingest", "--all-languages"}, qf.args()...), in)...); code != exitOK {
+			t.Fatalf("publish: exit %d\n%s", code, errs)
+		}
+		if _, errs, code := run(t, append([]string{"worker", "--db", pg, "--drain"}, qf.args()...)...); code != exitOK {
+			t.Fatalf("worker: exit %d\n%s", code, errs)
+		}
+		storedLanguages(t, pg, want)
+	})
+}

@@ -9,14 +9,12 @@ import (
 	"runtime"
 	"runtime/debug"
 
-	"github.com/dyad-events/dyad/data"
-	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
 
 // runVersion prints the binary's version and a digest of each bundled
 // data set, so that a user can tell which coder produced a file of events.
-func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int {
+func runVersion(_ context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("version", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	fl.Usage = func() {
@@ -33,32 +31,33 @@ func runVersion(_ context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	fmt.Fprintf(stdout, "dyad %s (%s)\n", binaryVersion(), runtime.Version())
+	files := d.Files()
 	sets := []struct {
 		name string
 		fsys fs.FS
 		root string
 	}{
-		{"actors", data.FS, "actors"},
-		{"patterns", data.FS, "verbs"},
-		{"codes", data.FS, "cameo"},
-		{"model", data.FS, "syntax"},
-		{"gazetteer", placesdata.FS, "."},
+		{"actors", files.Data, "actors"},
+		{"patterns", files.Data, "verbs"},
+		{"codes", files.Data, "cameo"},
+		{"model", files.Data, "syntax"},
+		{"gazetteer", files.Gazetteer, "."},
 	}
 	for _, s := range sets {
-		d, err := data.Digest(s.fsys, s.root)
+		digest, err := pipeline.Digest(s.fsys, s.root)
 		if err != nil {
 			fmt.Fprintf(stderr, "dyad version: %v\n", err)
 			return exitFail
 		}
-		fmt.Fprintf(stdout, "%-10s %s\n", s.name, d)
+		fmt.Fprintf(stdout, "%-10s %s\n", s.name, digest)
 	}
 	// What every event coded with the bundled data carries as "coder".
-	d, err := pipeline.DataDigest(pipeline.Options{})
+	digest, err := pipeline.DataDigest(files, pipeline.Options{})
 	if err != nil {
 		fmt.Fprintf(stderr, "dyad version: %v\n", err)
 		return exitFail
 	}
-	fmt.Fprintf(stdout, "%-10s %s+%s\n", "coder", binaryVersion(), d)
+	fmt.Fprintf(stdout, "%-10s %s+%s\n", "coder", binaryVersion(), digest)
 	return exitOK
 }
 

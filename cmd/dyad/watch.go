@@ -16,7 +16,7 @@ import (
 	"github.com/dyad-events/dyad/internal/watch"
 )
 
-func runWatch(ctx context.Context, args []string, _, stderr io.Writer) int {
+func runWatch(ctx context.Context, d *pipeline.Data, args []string, _, stderr io.Writer) int {
 	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", store.DefaultURL, "store URL: sqlite://FILE or postgres://USER@HOST:PORT/DB")
@@ -88,7 +88,7 @@ the watcher goes on; a page that failed is tried again next round.`)
 		return exitFail
 	}
 	defer s.Close()
-	p, err := pipeline.New(cf.pipelineOptions())
+	p, err := pipeline.New(d, cf.pipelineOptions())
 	if err != nil {
 		fmt.Fprintln(stderr, "dyad watch:", err)
 		return exitFail

@@ -13,7 +13,7 @@ import (
 	"github.com/dyad-events/dyad/internal/worker"
 )
 
-func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func runWorker(ctx context.Context, d *pipeline.Data, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var cf codingFlags
@@ -58,7 +58,7 @@ func runWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return fail(err)
 	}
-	p, err := pipeline.New(popt)
+	p, err := pipeline.New(d, popt)
 	if err != nil {
 		return fail(err)
 	}

@@ -1,7 +1,8 @@
 // Package placesdata embeds dyad's gazetteer files: gazetteer.tsv.gz
 // (generated from GeoNames by tools/gengazetteer), additions.tsv (curated by
-// hand) and commonwords.txt (generated). Package internal/places loads them;
-// the format is documented there.
+// hand) and commonwords.txt (generated). Besides tests, only cmd/dyad
+// imports this package: it passes FS to pipeline.NewData, which loads the
+// files with places.LoadFS; the format is documented in internal/places.
 package placesdata
 
 import "embed"

@@ -2,11 +2,23 @@ package actors
 
 import (
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/data"
 	"github.com/dyad-events/dyad/internal/text"
 )
+
+// bundled is the dictionary shipped with dyad (data/actors), built once
+// per test binary.
+var bundled = sync.OnceValues(func() (*Dictionary, error) {
+	es, err := LoadFS(data.FS, "actors")
+	if err != nil {
+		return nil, err
+	}
+	return New(es), nil
+})
 
 func fictional(t *testing.T) *Dictionary {
 	t.Helper()
@@ -115,7 +127,7 @@ func TestBrokenDictionary(t *testing.T) {
 }
 
 func TestBundledLoads(t *testing.T) {
-	d, err := Default()
+	d, err := bundled()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +145,7 @@ func TestBundledLoads(t *testing.T) {
 }
 
 func BenchmarkMentions(b *testing.B) {
-	d, err := Default()
+	d, err := bundled()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -208,7 +220,7 @@ func TestBadGroupCodes(t *testing.T) {
 // The bundled dictionaries give the bodies the issue names each its own
 // group code.
 func TestBundledGroupCodes(t *testing.T) {
-	d, err := Default()
+	d, err := bundled()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,11 +3,9 @@ package actors
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 
-	"github.com/dyad-events/dyad/data"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -107,30 +105,6 @@ func caseSensitive(name string) bool {
 		}
 	}
 	return letters > 0 && letters <= 4
-}
-
-var (
-	defaultOnce sync.Once
-	defaultDict *Dictionary
-	defaultErr  error
-)
-
-// Bundled returns the entries shipped with dyad (data/actors).
-func Bundled() ([]Entry, error) {
-	return LoadFS(data.FS, "actors")
-}
-
-// Default returns the bundled dictionary, built once.
-func Default() (*Dictionary, error) {
-	defaultOnce.Do(func() {
-		es, err := Bundled()
-		if err != nil {
-			defaultErr = err
-			return
-		}
-		defaultDict = New(es)
-	})
-	return defaultDict, defaultErr
 }
 
 // Match is a dictionary name found in a sentence: tokens [Start, End).

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/store"
 )
 
@@ -30,7 +31,7 @@ type Store interface {
 	// Event returns one event with its mentions.
 	Event(ctx context.Context, id string) (store.StoredEvent, error)
 	// Article returns one article with its cleaned text.
-	Article(ctx context.Context, id string) (store.Article, error)
+	Article(ctx context.Context, id string) (event.Article, error)
 	// Actors counts events per actor code.
 	Actors(ctx context.Context, f store.Filter) ([]store.ActorCount, error)
 	// Series buckets the matching events by date.

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/api"
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
@@ -22,6 +24,9 @@ import (
 
 	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 var (
 	pipeOnce sync.Once
@@ -43,7 +48,9 @@ func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	// testdata/verbs.tsv makes the coding of the test articles independent of
 	// what the bundled verb patterns hold.
-	pipeOnce.Do(func() { pipe, pipeErr = pipeline.New(pipeline.Options{VerbFiles: []string{"testdata/verbs.tsv"}}) })
+	pipeOnce.Do(func() {
+		pipe, pipeErr = pipeline.New(testData, pipeline.Options{VerbFiles: []string{"testdata/verbs.tsv"}})
+	})
 	if pipeErr != nil {
 		t.Fatal(pipeErr)
 	}
@@ -54,13 +61,13 @@ func newFixture(t testing.TB) *fixture {
 	}
 	t.Cleanup(func() { st.Close() })
 	f := &fixture{st: st, texts: map[string]string{}}
-	err = ingest.Read("testdata/articles.jsonl", ingest.Options{}, func(a ingest.Article) error {
+	err = ingest.Read("testdata/articles.jsonl", ingest.Options{}, func(a event.Article) error {
 		r := pipe.Code(a)
 		event.AssignIDs(a.ID, r.Events)
 		f.events = append(f.events, r.Events...)
 		f.texts[a.ID] = r.Text
-		return st.PutArticle(ctx, store.Article{ID: a.ID, URL: a.URL, Title: a.Title, Published: a.Published,
-			Text: r.Text, Language: "en", Hash: store.Hash(a.Published, a.Title, a.Text, a.HTML)}, r.Events)
+		return st.PutArticle(ctx, event.Article{ID: a.ID, URL: a.URL, Title: a.Title, Published: a.Published,
+			Text: r.Text, Language: "en", Hash: a.ContentHash()}, r.Events)
 	}, func(p ingest.Problem) { t.Errorf("test article rejected: %v", p) })
 	if err != nil {
 		t.Fatal(err)
@@ -580,12 +587,12 @@ func (s slowStore) Stats(ctx context.Context) (store.Stats, error) {
 func TestKnownGroups(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
-	a := ingest.Article{ID: "groups", Title: "Groups", Published: time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC),
+	a := event.Article{ID: "groups", Title: "Groups", Published: time.Date(2024, 3, 6, 0, 0, 0, 0, time.UTC),
 		Text: "The United Nations demanded a ceasefire from Israel on Monday. Hamas accused Israel of violating the truce on Tuesday. " +
 			"NATO met the African Union in Addis Ababa on Wednesday."}
 	r := pipe.Code(a)
-	if err := f.st.PutArticle(ctx, store.Article{ID: a.ID, Title: a.Title, Published: a.Published, Text: r.Text, Language: "en",
-		Hash: store.Hash(a.Published, a.Title, a.Text, "")}, r.Events); err != nil {
+	if err := f.st.PutArticle(ctx, event.Article{ID: a.ID, Title: a.Title, Published: a.Published, Text: r.Text, Language: "en",
+		Hash: a.ContentHash()}, r.Events); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {

@@ -133,7 +133,7 @@ type Span struct {
 
 // ArticleResult is an article's cleaned text with its coded spans.
 type ArticleResult struct {
-	Article store.Article `json:"article"`
+	Article event.Article `json:"article"`
 	Spans   []Span        `json:"spans"`
 	// SpansComplete is false when the API could not gather every event of
 	// the article.

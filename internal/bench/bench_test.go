@@ -7,9 +7,14 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 var (
 	pipeOnce sync.Once
@@ -20,14 +25,14 @@ var (
 // testPipeline loads the bundled pipeline once per test binary.
 func testPipeline(tb testing.TB) *pipeline.Pipeline {
 	tb.Helper()
-	pipeOnce.Do(func() { pipe, pipeErr = pipeline.New(pipeline.Options{}) })
+	pipeOnce.Do(func() { pipe, pipeErr = pipeline.New(testData, pipeline.Options{}) })
 	if pipeErr != nil {
 		tb.Fatal(pipeErr)
 	}
 	return pipe
 }
 
-func corpus(tb testing.TB, n int, sizes ...Size) []ingest.Article {
+func corpus(tb testing.TB, n int, sizes ...Size) []event.Article {
 	tb.Helper()
 	g, err := NewGenerator(testPipeline(tb).Actors.Entries, 1)
 	if err != nil {
@@ -92,7 +97,7 @@ func asJSON(t *testing.T, v any) string {
 
 func textSentences(s string) []string {
 	var out []string
-	for _, x := range NewWork([]ingest.Article{{Text: s}}) {
+	for _, x := range NewWork([]event.Article{{Text: s}}) {
 		CleanStage(x)
 		SentenceStage(x)
 		out = x.Texts

@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad/internal/actors"
-	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // Size is an article length class of the generated corpus.
@@ -157,7 +157,7 @@ func (g *Generator) Countries() int { return len(g.countries) }
 
 // Article composes the next article of the given size. Its id is
 // "gen-<seq>-<size>", its publication date between 2010 and 2025.
-func (g *Generator) Article(size Size) ingest.Article {
+func (g *Generator) Article(size Size) event.Article {
 	g.seq++
 	r := g.rng
 	pub := time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(16*365))
@@ -200,7 +200,7 @@ func (g *Generator) Article(size Size) ingest.Article {
 		fmt.Fprintf(&sb, "\n(Reporting by %s; editing by %s)", g.reporter(), g.reporter())
 	}
 	id := fmt.Sprintf("gen-%06d-%s", g.seq, size)
-	return ingest.Article{
+	return event.Article{
 		ID:        id,
 		URL:       "https://news.example.org/" + pub.Format("2006/01/02") + "/" + id,
 		Published: pub,
@@ -211,11 +211,11 @@ func (g *Generator) Article(size Size) ingest.Article {
 }
 
 // Corpus generates n articles, cycling through sizes.
-func (g *Generator) Corpus(n int, sizes []Size) []ingest.Article {
+func (g *Generator) Corpus(n int, sizes []Size) []event.Article {
 	if len(sizes) == 0 {
 		sizes = Sizes
 	}
-	out := make([]ingest.Article, n)
+	out := make([]event.Article, n)
 	for i := range out {
 		out[i] = g.Article(sizes[i%len(sizes)])
 	}
@@ -250,7 +250,7 @@ type ArticleLine struct {
 }
 
 // JSONLArticle is an article as a line of article JSONL.
-func JSONLArticle(a ingest.Article) ArticleLine {
+func JSONLArticle(a event.Article) ArticleLine {
 	return ArticleLine{ID: a.ID, URL: a.URL, Published: a.Published.Format("2006-01-02"), Title: a.Title, Text: a.Text}
 }
 

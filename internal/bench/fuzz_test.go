@@ -10,7 +10,7 @@ import (
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/coding"
 	"github.com/dyad-events/dyad/internal/eval"
-	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/text"
 )
 
@@ -80,7 +80,7 @@ func FuzzLoadVerbs(f *testing.F) {
 		p := testPipeline(t)
 		c := &coding.Coder{Table: p.Coder.Table, Verbs: v}
 		sents := p.Analyse(fuzzSentence, fuzzDay)
-		for _, e := range c.Code(coding.Article{ID: "fuzz", Published: fuzzDay}, sents) {
+		for _, e := range c.Code(event.Article{ID: "fuzz", Published: fuzzDay}, sents) {
 			if e.CAMEO == "" {
 				t.Fatalf("event without a code: %+v", e)
 			}
@@ -129,7 +129,7 @@ func FuzzPipeline(f *testing.F) {
 			return
 		}
 		p := testPipeline(t)
-		r := p.Code(ingest.Article{ID: "fuzz", Text: s, Published: fuzzDay})
+		r := p.Code(event.Article{ID: "fuzz", Text: s, Published: fuzzDay})
 		for _, e := range r.Events {
 			ev := e.Evidence
 			if ev.Start < 0 || ev.End < ev.Start || ev.End > utf8.RuneCountInString(r.Text) {

@@ -9,7 +9,6 @@ import (
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/fatalities"
 	"github.com/dyad-events/dyad/internal/fusion"
-	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/places"
 	"github.com/dyad-events/dyad/internal/syntax"
@@ -21,7 +20,7 @@ import (
 // those of pipeline.Pipeline.Code, split so each can be timed alone; the
 // events they produce are the same (TestStagesMatchPipeline checks it).
 type Work struct {
-	Article   ingest.Article
+	Article   event.Article
 	Cleaned   string
 	Sentences []text.Sentence
 	Texts     []string
@@ -62,7 +61,7 @@ var Stages = []Stage{
 }
 
 // NewWork starts articles on their way through the stages.
-func NewWork(arts []ingest.Article) []*Work {
+func NewWork(arts []event.Article) []*Work {
 	ws := make([]*Work, len(arts))
 	for i, a := range arts {
 		ws[i] = &Work{Article: a}
@@ -141,7 +140,7 @@ func AnalyseStage(p *pipeline.Pipeline, w *Work) {
 
 // CodeStage codes the analysed sentences into events.
 func CodeStage(p *pipeline.Pipeline, w *Work) {
-	w.Raw = p.Coder.Code(coding.Article{ID: w.Article.ID, Published: w.Article.Published}, w.Coded)
+	w.Raw = p.Coder.Code(w.Article, w.Coded)
 }
 
 // FusionStage merges the article's mentions of one happening and gives
@@ -193,7 +192,7 @@ func rate(n float64, d time.Duration) float64 {
 
 // CorpusStats counts a corpus's sentences (as the pipeline splits them)
 // and bytes of text.
-func CorpusStats(arts []ingest.Article) (sentences int, bytes int64) {
+func CorpusStats(arts []event.Article) (sentences int, bytes int64) {
 	for _, a := range arts {
 		bytes += int64(len(a.Text))
 		sentences += len(text.Sentences(text.Clean(a.Text).Text))
@@ -205,7 +204,7 @@ func CorpusStats(arts []ingest.Article) (sentences int, bytes int64) {
 // (every article through a stage before the next stage starts), on one
 // goroutine, and times each stage. The last entry is the sum. The work is
 // returned for inspection.
-func RunStages(p *pipeline.Pipeline, arts []ingest.Article) ([]Throughput, []*Work) {
+func RunStages(p *pipeline.Pipeline, arts []event.Article) ([]Throughput, []*Work) {
 	ws := NewWork(arts)
 	var bytes int64
 	for _, a := range arts {

@@ -85,8 +85,8 @@ func (g *Generator) SyntheticArticle(n int, locate Locator) store.Coded {
 	text := sb.String()
 	title := st.fill(headlines[r.IntN(len(headlines))])
 	return store.Coded{
-		Article: store.Article{ID: id, URL: "https://news.example.org/" + id, Title: title, Published: pub,
-			Hash: store.Hash(pub, title, text, ""), Language: "en", Text: text},
+		Article: event.Article{ID: id, URL: "https://news.example.org/" + id, Title: title, Published: pub,
+			Hash: event.Article{Published: pub, Title: title, Text: text}.ContentHash(), Language: "en", Text: text},
 		Events: evs,
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/dyad-events/dyad/internal/actors"
@@ -19,7 +18,7 @@ import (
 // Coder is one; package coding/llm holds another, which asks a language
 // model. Implementations are safe for concurrent use.
 type EventCoder interface {
-	Code(a Article, sents []Sentence) []event.Event
+	Code(a event.Article, sents []Sentence) []event.Event
 }
 
 // Coder turns analysed sentences into events with rules. It is safe for
@@ -29,12 +28,6 @@ type Coder struct {
 	Verbs *Verbs
 	// OneSided keeps events that have a source but no target.
 	OneSided bool
-}
-
-// Article is what the coder needs to know about the article as a whole.
-type Article struct {
-	ID        string
-	Published time.Time
 }
 
 // clause boundaries: a subject is not sought, nor an object, across these.
@@ -98,7 +91,7 @@ type cand struct {
 // Code codes one article's sentences, in order, into events. Mentions of
 // one happening within the article are merged by package fusion later;
 // Code already folds back-references ("the attack") into their event.
-func (c *Coder) Code(a Article, sents []Sentence) []event.Event {
+func (c *Coder) Code(a event.Article, sents []Sentence) []event.Event {
 	var events []*cand
 	mem := &memory{byAgent: map[string]actors.Mention{}}
 	counts := countryCounts(sents)
@@ -2009,7 +2002,7 @@ func ownForcesOrdered(local []*cand, trigs []Trigger, ti int) bool {
 	return false
 }
 
-func (c *Coder) build(a Article, s *Sentence, trigs []Trigger, ti int, local []*cand, prior []*cand) *cand {
+func (c *Coder) build(a event.Article, s *Sentence, trigs []Trigger, ti int, local []*cand, prior []*cand) *cand {
 	tr := trigs[ti]
 	code, ok := c.Table.Lookup(tr.Pattern.Code)
 	if !ok {
@@ -3148,7 +3141,7 @@ func attributionAt(toks []text.Token, from, k int) bool {
 }
 
 // date gives the event the date expression nearest its trigger.
-func (c *Coder) date(a Article, s *Sentence, cd *cand, at int) {
+func (c *Coder) date(a event.Article, s *Sentence, cd *cand, at int) {
 	best, bestDist := -1, 1<<30
 	for _, d := range s.Dates {
 		written := strings.ToLower(text.Slice(s.Text, d.Start, d.End))

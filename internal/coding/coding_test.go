@@ -11,12 +11,15 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/coding"
 	"github.com/dyad-events/dyad/internal/event"
-	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/text"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 // Every CAMEO code has a Goldstein score, a QuadClass and a PLOVER type.
 func TestTableComplete(t *testing.T) {
@@ -68,7 +71,7 @@ func TestSentences(t *testing.T) {
 	for _, tl := range tableLines(t, "testdata/sentences.tsv") {
 		n, line := tl.n, tl.text
 		sentence, want, _ := strings.Cut(line, "\t")
-		res := p.Code(ingest.Article{ID: "t", Text: sentence, Published: time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)})
+		res := p.Code(event.Article{ID: "t", Text: sentence, Published: time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)})
 		var got []string
 		for _, e := range res.Events {
 			s := e.CAMEO[:2] + " " + orDash(e.Source.Country) + ">" + orDash(e.Target.Country)
@@ -95,7 +98,7 @@ func TestCodes(t *testing.T) {
 	p := newPipeline(t)
 	for _, tl := range tableLines(t, "testdata/codes.tsv") {
 		sentence, want, _ := strings.Cut(tl.text, "\t")
-		res := p.Code(ingest.Article{ID: "t", Text: sentence, Published: time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)})
+		res := p.Code(event.Article{ID: "t", Text: sentence, Published: time.Date(2025, 5, 14, 0, 0, 0, 0, time.UTC)})
 		var got []string
 		for _, e := range res.Events {
 			got = append(got, e.CAMEO+" "+orDash(e.Source.Country)+">"+orDash(e.Target.Country))
@@ -124,7 +127,7 @@ func BenchmarkCode(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		p.Coder.Code(coding.Article{ID: "b", Published: pub}, sents)
+		p.Coder.Code(event.Article{ID: "b", Published: pub}, sents)
 	}
 	b.ReportMetric(float64(len(sents))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
@@ -135,7 +138,7 @@ func TestCoreference(t *testing.T) {
 	p := newPipeline(t)
 	text := "Al-Shabaab fighters attacked a Kenyan military base near the Somali border on Tuesday. " +
 		"The group said it had killed dozens of soldiers. It also claimed to have seized weapons."
-	res := p.Code(ingest.Article{ID: "c", Text: text, Published: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)})
+	res := p.Code(event.Article{ID: "c", Text: text, Published: time.Date(2025, 3, 20, 0, 0, 0, 0, time.UTC)})
 	var got []string
 	for _, e := range res.Events {
 		s := e.CAMEO[:2] + " " + e.Source.Country + ">" + e.Target.Country
@@ -163,7 +166,7 @@ func TestDates(t *testing.T) {
 		if err != nil {
 			t.Fatalf("dates.tsv:%d: published: %v", tl.n, err)
 		}
-		res := p.Code(ingest.Article{ID: "t", Text: fields[1], Published: pub})
+		res := p.Code(event.Article{ID: "t", Text: fields[1], Published: pub})
 		if len(res.Events) == 0 {
 			t.Errorf("dates.tsv:%d: %s: no events", tl.n, fields[1])
 		}
@@ -186,7 +189,7 @@ func TestArticles(t *testing.T) {
 		if len(fields) != 3 {
 			t.Fatalf("articles.tsv:%d: want 3 tab-separated fields (name, text, events), got %d", n, len(fields))
 		}
-		res := p.Code(ingest.Article{ID: fields[0], Text: fields[1], Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
+		res := p.Code(event.Article{ID: fields[0], Text: fields[1], Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
 		var got []string
 		for _, want := range strings.Split(fields[2], "; ") {
 			root, pair, _ := strings.Cut(want, " ")
@@ -253,7 +256,7 @@ func tableLines(t *testing.T, path string) []tableLine {
 func TestVictimsFoldIntoTheAct(t *testing.T) {
 	p := newPipeline(t)
 	text := "LOME — Police fired live rounds at opposition marchers in the capital on Monday. At least four people were killed, a rights group said."
-	res := p.Code(ingest.Article{ID: "fold", Text: text, Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
+	res := p.Code(event.Article{ID: "fold", Text: text, Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
 	var got []string
 	for _, e := range res.Events {
 		got = append(got, e.CAMEO+" "+e.Source.Code+">"+e.Target.Code)
@@ -272,7 +275,7 @@ func TestVictimsFoldIntoTheAct(t *testing.T) {
 // newPipeline is the whole pipeline with the bundled data.
 func newPipeline(tb testing.TB) *pipeline.Pipeline {
 	tb.Helper()
-	p, err := pipeline.New(pipeline.Options{})
+	p, err := pipeline.New(testData, pipeline.Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -326,7 +329,7 @@ func TestCapitalAsPartyIsNoPlace(t *testing.T) {
 		{"Russia threatened to expel journalists working in Riga.", "13", "Riga"},
 		{"Thousands of protesters marched through Nairobi on Saturday against the government.", "14", "Nairobi"},
 	} {
-		res := p.Code(ingest.Article{ID: "cap", Text: tc.text, Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
+		res := p.Code(event.Article{ID: "cap", Text: tc.text, Published: time.Date(2025, 6, 5, 0, 0, 0, 0, time.UTC)})
 		found := false
 		for _, e := range res.Events {
 			if !strings.HasPrefix(e.CAMEO, tc.cameo) {

@@ -1,6 +1,8 @@
-// Package event owns the shape of dyad's output: one coded political event,
-// exactly as ../shared/CONTRACT.md fixes it, plus dyad's own extra fields.
-// Every stage after coding (fusion, store, api, export) speaks in these types.
+// Package event is dyad's contract, the types every package speaks: the
+// Article, from reading it (ingest, the queue, the watcher) through the
+// stages to the store and the API, and the Event coded from it, exactly
+// as ../shared/CONTRACT.md fixes it plus dyad's own extra fields, which
+// every stage after coding (fusion, store, api, export) passes on.
 package event
 
 // Actor is one side of an event: who did it, or to whom it was done.

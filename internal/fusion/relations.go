@@ -34,7 +34,10 @@ type Point struct {
 
 // Relation is a country pair's relations over time: the state machine of
 // diplomatic ties (normal → suspended on recalls, expulsions or cut ties →
-// restored) and the series of their events.
+// restored) and the series of their events. It is computed from events
+// each time, and differs from store.Relation, which is one recorded state
+// (one Change of this, as a stored row): one pair's whole history here,
+// one row there.
 type Relation struct {
 	Article      string   `json:"article,omitempty"`
 	Dyad         []string `json:"dyad"`

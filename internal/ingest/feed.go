@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/mmcdole/gofeed"
+
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // readFeed reads an RSS or Atom feed: each item is an article, its text
@@ -15,7 +17,7 @@ import (
 // date the item's publication (else update) date, else the feed's, else
 // opt.Published. A feed document is parsed whole, so it is capped at
 // MaxFeed bytes.
-func readFeed(name string, br *bufio.Reader, opt Options, emit func(Article) error, bad func(Problem)) error {
+func readFeed(name string, br *bufio.Reader, opt Options, emit func(event.Article) error, bad func(Problem)) error {
 	b, tooBig, err := readAllCapped(br, MaxFeed)
 	if err != nil {
 		bad(Problem{File: name, Err: inputError(err)})
@@ -39,7 +41,7 @@ func readFeed(name string, br *bufio.Reader, opt Options, emit func(Article) err
 			bad(Problem{File: name, Line: it.N, Field: "content", Err: fmt.Errorf("item larger than %d bytes", MaxArticle)})
 			continue
 		}
-		a := Article{URL: it.Link, Title: it.Title, Text: it.Text, Byline: it.Byline, Origin: fmt.Sprintf("%s:%d", name, it.N)}
+		a := event.Article{URL: it.Link, Title: it.Title, Text: it.Text, Byline: it.Byline, Origin: fmt.Sprintf("%s:%d", name, it.N)}
 		if strings.TrimSpace(a.Text) == "" {
 			bad(Problem{File: name, Line: it.N, Field: "description", Err: errors.New("item has no text (neither content nor description)")})
 			continue

@@ -7,12 +7,14 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // checkArticles fails on an emitted article that breaks Read's promises.
 func checkArticles(t *testing.T, name string, data []byte, opt Options) {
 	t.Helper()
-	err := readStream(name, bytes.NewReader(data), opt, func(a Article) error {
+	err := readStream(name, bytes.NewReader(data), opt, func(a event.Article) error {
 		if strings.TrimSpace(a.Text) == "" {
 			t.Errorf("article %q with no text", a.ID)
 		}

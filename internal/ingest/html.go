@@ -18,6 +18,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // Page is what ExtractHTML finds in a web page.
@@ -582,7 +584,7 @@ func letters(s string) int {
 }
 
 // readHTMLFile reads one HTML page as one article.
-func readHTMLFile(name, kindName string, br *bufio.Reader, opt Options, emit func(Article) error, bad func(Problem)) error {
+func readHTMLFile(name, kindName string, br *bufio.Reader, opt Options, emit func(event.Article) error, bad func(Problem)) error {
 	b, tooBig, err := readAllCapped(br, MaxArticle)
 	if err != nil {
 		bad(Problem{File: name, Err: inputError(err)})
@@ -605,12 +607,12 @@ func readHTMLFile(name, kindName string, br *bufio.Reader, opt Options, emit fun
 
 // pageArticle turns a page into an article, dated by its metadata or
 // else by opt.Published. The id is left to the caller.
-func pageArticle(b []byte, pageURL, contentType string, opt Options) (Article, *Problem) {
+func pageArticle(b []byte, pageURL, contentType string, opt Options) (event.Article, *Problem) {
 	page, err := ExtractHTML(b, pageURL, contentType)
 	if err != nil {
-		return Article{}, &Problem{Err: err}
+		return event.Article{}, &Problem{Err: err}
 	}
-	a := Article{URL: page.URL, Title: page.Title, Byline: page.Byline, Text: page.Text, Published: page.Published}
+	a := event.Article{URL: page.URL, Title: page.Title, Byline: page.Byline, Text: page.Text, Published: page.Published}
 	if a.Published.IsZero() {
 		if opt.Published.IsZero() {
 			return a, &Problem{Field: "published", Err: errors.New("the page gives no publication date; give --published YYYY-MM-DD")}

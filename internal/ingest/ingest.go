@@ -13,7 +13,6 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"github.com/dyad-events/dyad/internal/dates"
@@ -27,36 +26,8 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/dedup"
+	"github.com/dyad-events/dyad/internal/event"
 )
-
-// Article is one news article as dyad reads it.
-type Article struct {
-	ID        string    `json:"id"`
-	URL       string    `json:"url,omitempty"`
-	Published time.Time `json:"-"`
-	Title     string    `json:"title,omitempty"`
-	Text      string    `json:"text"`
-	HTML      string    `json:"html,omitempty"`
-	// Byline is the author line, when the input names one (HTML metadata,
-	// feed item author).
-	Byline string `json:"-"`
-	// Language is the ISO 639-1 code of the language the text is written
-	// in ("en", "fr", …) as DetectLanguage guesses it, or "" when the text
-	// is too short or too mixed to tell. See IsEnglish.
-	Language string `json:"-"`
-	// Origin says where the article was read: "file:line" (for a WARC
-	// archive "file:record", for a feed "file:item").
-	Origin string `json:"-"`
-	// Extra keeps fields dyad does not know, so nothing a user sent is lost.
-	Extra map[string]json.RawMessage `json:"-"`
-}
-
-// IsEnglish reports whether the article is in English or its language
-// could not be told (short texts are given the benefit of the doubt).
-// Callers that code English only skip articles for which it is false.
-func (a Article) IsEnglish() bool {
-	return a.Language == "" || a.Language == "en"
-}
 
 // Problem is a record that could not be read. The run goes on without it.
 // Line is the line of a JSONL record, the record number in a WARC archive,
@@ -101,7 +72,7 @@ type Options struct {
 	// Skip is told of each article left out by Languages, Dedup or IDs,
 	// with the reason; nil leaves them out silently. A skipped article is
 	// not a Problem: nothing is wrong with it.
-	Skip func(a Article, reason string)
+	Skip func(a event.Article, reason string)
 	// IDs, when not nil, leaves out an article whose id was read before
 	// (in this Read or an earlier one given the same set): the same
 	// article in two inputs is coded once. It goes to Skip.
@@ -134,7 +105,7 @@ func (s *IDs) add(id, origin string) (string, bool) {
 
 // keep applies Languages and Dedup to an article: it returns the reason
 // to leave it out, or "".
-func (o *Options) keep(a Article) string {
+func (o *Options) keep(a event.Article) string {
 	if len(o.Languages) > 0 && a.Language != "" && !slices.Contains(o.Languages, a.Language) {
 		return fmt.Sprintf("language %q, not %s", a.Language, strings.Join(o.Languages, ", "))
 	}
@@ -204,13 +175,13 @@ func (e emitError) Unwrap() error { return e.err }
 //
 // Read returns an error only when the input cannot be read at all (or emit
 // fails); everything else, down to a truncated gzip stream, is a Problem.
-func Read(path string, opt Options, emit func(Article) error, bad func(Problem)) error {
+func Read(path string, opt Options, emit func(event.Article) error, bad func(Problem)) error {
 	seen := 0 // articles and problems this input gave
 	countBad := func(p Problem) {
 		seen++
 		bad(p)
 	}
-	send := func(a Article) error {
+	send := func(a event.Article) error {
 		seen++
 		if a.Language == "" {
 			a.Language = DetectLanguage(a.Title + "\n" + a.Text)
@@ -241,7 +212,7 @@ func Read(path string, opt Options, emit func(Article) error, bad func(Problem))
 	return err
 }
 
-func readPath(path string, opt Options, emit func(Article) error, bad func(Problem)) error {
+func readPath(path string, opt Options, emit func(event.Article) error, bad func(Problem)) error {
 	if path == "-" || path == "" {
 		return readStream("<stdin>", os.Stdin, opt, emit, bad)
 	}
@@ -310,7 +281,7 @@ func fileType(p string) string {
 	return filepath.Ext(name)
 }
 
-func readFile(path string, opt Options, emit func(Article) error, bad func(Problem)) error {
+func readFile(path string, opt Options, emit func(event.Article) error, bad func(Problem)) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", path, err)

@@ -11,14 +11,15 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/dedup"
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // collect reads path with Read and returns what it emitted and reported.
-func collect(t *testing.T, path string, opt Options) ([]Article, []Problem) {
+func collect(t *testing.T, path string, opt Options) ([]event.Article, []Problem) {
 	t.Helper()
-	var arts []Article
+	var arts []event.Article
 	var probs []Problem
-	err := Read(path, opt, func(a Article) error { arts = append(arts, a); return nil }, func(p Problem) { probs = append(probs, p) })
+	err := Read(path, opt, func(a event.Article) error { arts = append(arts, a); return nil }, func(p Problem) { probs = append(probs, p) })
 	if err != nil {
 		t.Fatalf("Read(%s): %v", path, err)
 	}
@@ -33,7 +34,7 @@ func day(s string) time.Time {
 	return t
 }
 
-func ids(arts []Article) []string {
+func ids(arts []event.Article) []string {
 	var out []string
 	for _, a := range arts {
 		out = append(out, a.ID)
@@ -259,9 +260,9 @@ func TestJSONLWithHTML(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var arts []Article
+			var arts []event.Article
 			var probs []Problem
-			err := readStream("in.jsonl", strings.NewReader(tc.line+"\n"), Options{}, func(a Article) error { arts = append(arts, a); return nil }, func(p Problem) { probs = append(probs, p) })
+			err := readStream("in.jsonl", strings.NewReader(tc.line+"\n"), Options{}, func(a event.Article) error { arts = append(arts, a); return nil }, func(p Problem) { probs = append(probs, p) })
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -417,11 +418,11 @@ func TestStdin(t *testing.T) {
 func TestEmitErrorStops(t *testing.T) {
 	stop := errors.New("stop")
 	n := 0
-	err := Read("testdata", Options{}, func(Article) error { n++; return stop }, func(Problem) {})
+	err := Read("testdata", Options{}, func(event.Article) error { n++; return stop }, func(Problem) {})
 	if !errors.Is(err, stop) || n != 1 {
 		t.Errorf("err %v after %d articles; want stop after 1", err, n)
 	}
-	if err := Read("testdata/no-such-file.jsonl", Options{}, func(Article) error { return nil }, func(Problem) {}); err == nil {
+	if err := Read("testdata/no-such-file.jsonl", Options{}, func(event.Article) error { return nil }, func(Problem) {}); err == nil {
 		t.Errorf("missing file: no error")
 	}
 }
@@ -469,7 +470,7 @@ func TestLanguagesAndDedup(t *testing.T) {
 		t.Fatal(err)
 	}
 	skipped := map[string]string{}
-	opt := Options{Languages: []string{"en"}, Dedup: dedup.New(dedup.DefaultThreshold), Skip: func(a Article, why string) { skipped[a.ID] = why }}
+	opt := Options{Languages: []string{"en"}, Dedup: dedup.New(dedup.DefaultThreshold), Skip: func(a event.Article, why string) { skipped[a.ID] = why }}
 	arts, probs := collect(t, p, opt)
 	if got := strings.Join(ids(arts), " "); got != "a d" || len(probs) != 0 {
 		t.Errorf("kept %q, problems %q", got, problemText(probs))
@@ -495,7 +496,7 @@ func TestDuplicateIDsAcrossInputs(t *testing.T) {
 		}
 	}
 	var skipped []string
-	opt := Options{IDs: NewIDs(), Skip: func(a Article, why string) { skipped = append(skipped, a.Origin+": "+why) }}
+	opt := Options{IDs: NewIDs(), Skip: func(a event.Article, why string) { skipped = append(skipped, a.Origin+": "+why) }}
 	first, _ := collect(t, filepath.Join(dir, "a.jsonl"), opt)
 	second, probs := collect(t, filepath.Join(dir, "b.jsonl"), opt)
 	if len(first) != 1 || len(second) != 0 || len(probs) != 0 {

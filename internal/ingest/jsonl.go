@@ -9,9 +9,11 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/event"
 )
 
-func readJSONL(name string, br *bufio.Reader, emit func(Article) error, bad func(Problem)) error {
+func readJSONL(name string, br *bufio.Reader, emit func(event.Article) error, bad func(Problem)) error {
 	line := 0
 	for {
 		raw, err := readLine(br)
@@ -100,15 +102,15 @@ func notAnObject(raw []byte, err error) error {
 	return fmt.Errorf("not a JSON object: the line holds %s; each line must be one article {\"id\": …, \"published\": …, \"text\": …}", kind)
 }
 
-func decode(raw []byte) (Article, *Problem) {
+func decode(raw []byte) (event.Article, *Problem) {
 	if !utf8.Valid(raw) {
-		return Article{}, &Problem{Err: fmt.Errorf("not valid UTF-8 (JSON must be UTF-8)")}
+		return event.Article{}, &Problem{Err: fmt.Errorf("not valid UTF-8 (JSON must be UTF-8)")}
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil {
-		return Article{}, &Problem{Err: notAnObject(raw, err)}
+		return event.Article{}, &Problem{Err: notAnObject(raw, err)}
 	}
-	var a Article
+	var a event.Article
 	str := func(k string, dst *string) *Problem {
 		v, ok := fields[k]
 		if !ok || string(v) == "null" {

@@ -40,14 +40,6 @@ func TestDetectLanguage(t *testing.T) {
 	}
 }
 
-func TestIsEnglish(t *testing.T) {
-	for lang, want := range map[string]bool{"": true, "en": true, "fr": false, "zh": false} {
-		if got := (Article{Language: lang}).IsEnglish(); got != want {
-			t.Errorf("IsEnglish(%q) = %v", lang, got)
-		}
-	}
-}
-
 func BenchmarkDetectLanguage(b *testing.B) {
 	text := strings.Repeat("The government said on Monday that it would send more troops to the border after the attack. ", 60)
 	for b.Loop() {

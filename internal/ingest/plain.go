@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // baseID is the id of an article read from a whole file: its name
@@ -16,7 +18,7 @@ func baseID(kindName string) string {
 	return strings.TrimSuffix(b, filepath.Ext(b))
 }
 
-func readText(name, kindName string, br *bufio.Reader, opt Options, emit func(Article) error, bad func(Problem)) error {
+func readText(name, kindName string, br *bufio.Reader, opt Options, emit func(event.Article) error, bad func(Problem)) error {
 	b, tooBig, err := readAllCapped(br, MaxArticle)
 	if err != nil {
 		bad(Problem{File: name, Err: inputError(err)})
@@ -47,5 +49,5 @@ func readText(name, kindName string, br *bufio.Reader, opt Options, emit func(Ar
 		bad(Problem{File: name, Field: "published", Err: fmt.Errorf("plain text has no date; give --published YYYY-MM-DD")})
 		return nil
 	}
-	return emit(Article{ID: baseID(kindName), Text: string(b), Published: opt.Published, Origin: name})
+	return emit(event.Article{ID: baseID(kindName), Text: string(b), Published: opt.Published, Origin: name})
 }

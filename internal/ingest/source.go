@@ -10,6 +10,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // format is a kind of input.
@@ -79,7 +81,7 @@ func inputError(err error) error {
 
 // readStream reads one input: it undoes gzip, tells the format and hands
 // the stream to the reader for that format.
-func readStream(name string, r io.Reader, opt Options, emit func(Article) error, bad func(Problem)) error {
+func readStream(name string, r io.Reader, opt Options, emit func(event.Article) error, bad func(Problem)) error {
 	cr := &countReader{r: r}
 	br := bufio.NewReaderSize(cr, 1<<16)
 	kindName := name

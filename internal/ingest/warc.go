@@ -12,6 +12,8 @@ import (
 	"net/http/httputil"
 	"strconv"
 	"strings"
+
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // WARC limits: the header block of a record and of the HTTP response it
@@ -158,7 +160,7 @@ func (w *warcReader) resync() error {
 // readWARC reads a WARC archive: each HTTP response record (status 2xx,
 // an HTML page) and each resource record holding HTML is an article. The
 // archive is streamed record by record; other records are skipped.
-func readWARC(name string, br *bufio.Reader, opt Options, emit func(Article) error, bad func(Problem)) error {
+func readWARC(name string, br *bufio.Reader, opt Options, emit func(event.Article) error, bad func(Problem)) error {
 	w := &warcReader{br: br}
 	w.start = 0
 	rec := 0
@@ -247,7 +249,7 @@ func readWARC(name string, br *bufio.Reader, opt Options, emit func(Article) err
 
 // warcRecord reads the article in one record, or nil when the record
 // holds none (a request, a redirect, an image…).
-func warcRecord(h map[string]string, body io.Reader, n int64, opt Options) (*Article, *Problem) {
+func warcRecord(h map[string]string, body io.Reader, n int64, opt Options) (*event.Article, *Problem) {
 	uri := strings.Trim(h["warc-target-uri"], "<>")
 	ct := strings.ToLower(h["content-type"])
 	var pageType string

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/crawl.warc")
@@ -105,10 +107,10 @@ func TestWARCFixture(t *testing.T) {
 	}
 }
 
-func readBytes(name string, b []byte, opt Options) ([]Article, []Problem, error) {
-	var arts []Article
+func readBytes(name string, b []byte, opt Options) ([]event.Article, []Problem, error) {
+	var arts []event.Article
 	var probs []Problem
-	err := readStream(name, bytes.NewReader(b), opt, func(a Article) error { arts = append(arts, a); return nil }, func(p Problem) { probs = append(probs, p) })
+	err := readStream(name, bytes.NewReader(b), opt, func(a event.Article) error { arts = append(arts, a); return nil }, func(p Problem) { probs = append(probs, p) })
 	return arts, probs, err
 }
 

@@ -16,8 +16,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/dyad-events/dyad/data"
-	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/actors"
 	"github.com/dyad-events/dyad/internal/coding"
 	"github.com/dyad-events/dyad/internal/coding/llm"
@@ -25,9 +23,7 @@ import (
 	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/fatalities"
 	"github.com/dyad-events/dyad/internal/fusion"
-	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/places"
-	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/syntax"
 	"github.com/dyad-events/dyad/internal/text"
 )
@@ -50,6 +46,81 @@ type Pipeline struct {
 	CoderVersion string
 }
 
+// Files are the file systems a pipeline's data is read from. No package
+// reaches for dyad's embedded data itself: cmd/dyad passes data.FS and
+// the data/places files in, and a test or a program may pass others laid
+// out the same way (a dictionary of its own, a smaller gazetteer).
+type Files struct {
+	// Data holds the dictionaries, code tables and model as data.FS lays
+	// them out: actors/ (actors.LoadFS), cameo/ (coding.LoadTable), verbs/
+	// (coding.LoadVerbs) and syntax/ (syntax.Load).
+	Data fs.FS
+	// Gazetteer holds the gazetteer's files at its root, as data/places
+	// lays them out (places.LoadFS).
+	Gazetteer fs.FS
+}
+
+// Data is the data pipelines code with, read from its Files: the actor
+// dictionary, the CAMEO tables, the syntax model and the gazetteer. Each
+// part is read the first time it is asked for and kept for the Data's
+// life; loading the model and the gazetteer takes about a second each, so
+// a program makes one Data (cmd/dyad makes one in main) and builds every
+// pipeline it needs from it with New, and a command that needs one part
+// (dyad parse: the model) loads only that one. This is the only cache of
+// loaded data: it belongs to the Data value, not to the process. A Data is
+// safe for concurrent use.
+type Data struct {
+	files  Files
+	actors func() ([]actors.Entry, error)
+	table  func() (*coding.Table, error)
+	syntax func() (*syntax.Model, error)
+	places func() (*places.Gazetteer, error)
+}
+
+// NewData returns the data read from files. Nothing is read yet: each
+// part is read when first asked for, and a bad file is reported then.
+func NewData(files Files) *Data {
+	return &Data{
+		files: files,
+		actors: sync.OnceValues(func() ([]actors.Entry, error) {
+			return actors.LoadFS(files.Data, "actors")
+		}),
+		table: sync.OnceValues(func() (*coding.Table, error) {
+			t, err := coding.LoadTable(files.Data)
+			if err != nil {
+				return nil, fmt.Errorf("load code tables: %w", err)
+			}
+			return t, nil
+		}),
+		syntax: sync.OnceValues(func() (*syntax.Model, error) {
+			m, err := syntax.Load(files.Data)
+			if err != nil {
+				return nil, fmt.Errorf("load syntax model: %w", err)
+			}
+			return m, nil
+		}),
+		places: sync.OnceValues(func() (*places.Gazetteer, error) { return places.LoadFS(files.Gazetteer) }),
+	}
+}
+
+// Files returns the file systems the data is read from.
+func (d *Data) Files() Files { return d.files }
+
+// Actors returns the entries of the bundled actor dictionary (Files.Data's
+// actors/), which New layers the user's dictionaries over. The slice is
+// shared: callers must not change it.
+func (d *Data) Actors() ([]actors.Entry, error) { return d.actors() }
+
+// Table returns the CAMEO code tables (Files.Data's cameo/).
+func (d *Data) Table() (*coding.Table, error) { return d.table() }
+
+// Syntax returns the tagging and parsing model (Files.Data's syntax/). It
+// is only read after loading; parsers keep their own state.
+func (d *Data) Syntax() (*syntax.Model, error) { return d.syntax() }
+
+// Gazetteer returns the gazetteer (Files.Gazetteer).
+func (d *Data) Gazetteer() (*places.Gazetteer, error) { return d.places() }
+
 // Options add users' dictionaries to the bundled ones.
 type Options struct {
 	ActorFiles []string // user actor dictionaries (files or directories), override bundled names
@@ -71,17 +142,17 @@ type LLMOptions struct {
 }
 
 // DataDigest is a digest of everything the coder reads besides its own
-// code: the bundled data (dictionaries, patterns, code tables, model),
-// the gazetteer, the user's dictionary and pattern files, and the
-// language model named, if any. Two runs with the same binary and the same
-// digest code alike.
-func DataDigest(opt Options) (string, error) {
+// code: the data in files (dictionaries, patterns, code tables, model,
+// gazetteer), the user's dictionary and pattern files, and the language
+// model named, if any. Two runs with the same binary and the same digest
+// code alike.
+func DataDigest(files Files, opt Options) (string, error) {
 	h := sha256.New()
 	for _, set := range []struct {
 		fsys fs.FS
 		name string
-	}{{data.FS, "data"}, {placesdata.FS, "gazetteer"}} {
-		d, err := data.Digest(set.fsys, ".")
+	}{{files.Data, "data"}, {files.Gazetteer, "gazetteer"}} {
+		d, err := Digest(set.fsys, ".")
 		if err != nil {
 			return "", err
 		}
@@ -89,7 +160,7 @@ func DataDigest(opt Options) (string, error) {
 	}
 	for _, paths := range [][]string{opt.ActorFiles, opt.VerbFiles} {
 		for _, path := range paths {
-			d, err := data.Digest(os.DirFS(path), ".")
+			d, err := Digest(os.DirFS(path), ".")
 			if err != nil {
 				// A file, not a folder: its own bytes.
 				d, err = fileDigest(path)
@@ -115,9 +186,11 @@ func fileDigest(path string) (string, error) {
 	return hex.EncodeToString(sum[:])[:12], nil
 }
 
-// New loads the bundled dictionaries, tables and gazetteer.
-func New(opt Options) (*Pipeline, error) {
-	bundled, err := actors.Bundled()
+// New builds a pipeline on d's dictionaries, tables, gazetteer and model
+// (loading those not loaded yet), with the user's dictionaries and
+// patterns in opt layered over the bundled ones.
+func New(d *Data, opt Options) (*Pipeline, error) {
+	bundled, err := d.Actors()
 	if err != nil {
 		return nil, err
 	}
@@ -129,30 +202,30 @@ func New(opt Options) (*Pipeline, error) {
 		}
 		layers = append(layers, es)
 	}
-	table, err := coding.LoadTable(data.FS)
+	table, err := d.Table()
 	if err != nil {
 		return nil, err
 	}
-	verbs, err := coding.LoadVerbs(data.FS, opt.VerbFiles...)
+	verbs, err := coding.LoadVerbs(d.files.Data, opt.VerbFiles...)
 	if err != nil {
 		return nil, err
 	}
-	gaz, err := places.Default()
+	gaz, err := d.Gazetteer()
 	if err != nil {
-		return nil, fmt.Errorf("load gazetteer: %w", err)
+		return nil, err
 	}
-	model, err := bundledModel()
+	model, err := d.Syntax()
 	if err != nil {
 		return nil, err
 	}
 	p := &Pipeline{Actors: actors.New(layers...), Coder: &coding.Coder{Table: table, Verbs: verbs, OneSided: opt.OneSided}, Places: gaz, Syntax: model}
 	p.Use = p.Coder
 	if opt.Version != "" {
-		d, err := DataDigest(opt)
+		digest, err := DataDigest(d.files, opt)
 		if err != nil {
 			return nil, err
 		}
-		p.CoderVersion = opt.Version + "+" + d
+		p.CoderVersion = opt.Version + "+" + digest
 	}
 	if opt.LLM.URL != "" {
 		if opt.LLM.Model == "" {
@@ -163,26 +236,20 @@ func New(opt Options) (*Pipeline, error) {
 	return p, nil
 }
 
-// SyntaxModel returns the embedded tagging and parsing model, decoded
-// once per process (as places.Default does for the gazetteer): it is only
-// read after loading, parsers keep their own state, and decoding it is the
-// slowest part of New.
-func SyntaxModel() (*syntax.Model, error) { return bundledModel() }
-
-var bundledModel = sync.OnceValues(func() (*syntax.Model, error) { return syntax.Load(data.FS) })
-
 // Result is one article's coding.
 type Result struct {
-	Article ingest.Article
-	Text    string // cleaned text; evidence offsets refer to it
+	Article event.Article // as read
+	Text    string        // cleaned text; evidence offsets refer to it
 	Events  []event.Event
 	Coder   string // the coder version that coded it (Pipeline.CoderVersion)
 }
 
 // StoreArticle is what a store keeps of the coded article: its metadata,
-// the detected language, the cleaned text the events' offsets refer to,
-// the content hash the store de-duplicates by and the coder version.
-func (r Result) StoreArticle() store.Article {
+// its language (as the input's "language" field says, else as detected),
+// the cleaned text the events' offsets refer to, the content hash the
+// store de-duplicates by and the coder version. What only the input holds
+// (HTML, byline, unknown fields) is left out.
+func (r Result) StoreArticle() event.Article {
 	a := r.Article
 	lang := a.Language // as detected
 	if raw, ok := a.Extra["language"]; ok {
@@ -191,8 +258,8 @@ func (r Result) StoreArticle() store.Article {
 			lang = given
 		}
 	}
-	return store.Article{ID: a.ID, Origin: a.Origin, URL: a.URL, Title: a.Title, Published: a.Published,
-		Hash: store.Hash(a.Published, a.Title, a.Text, a.HTML), Language: lang, Text: r.Text, Coder: r.Coder}
+	return event.Article{ID: a.ID, Origin: a.Origin, URL: a.URL, Title: a.Title, Published: a.Published,
+		Hash: a.ContentHash(), Language: lang, Text: r.Text, Coder: r.Coder}
 }
 
 // Analyse runs the stages before coding and returns the analysed sentences.
@@ -347,14 +414,14 @@ func appendNew(list []string, s string) []string {
 }
 
 // Code codes one article.
-func (p *Pipeline) Code(a ingest.Article) Result {
+func (p *Pipeline) Code(a event.Article) Result {
 	cleaned := text.Clean(a.Text)
 	sents := p.Analyse(cleaned.Text, a.Published)
 	coder := p.Use
 	if coder == nil {
 		coder = p.Coder
 	}
-	evs := fusion.Article(coder.Code(coding.Article{ID: a.ID, Published: a.Published}, sents))
+	evs := fusion.Article(coder.Code(a, sents))
 	event.AssignIDs(a.ID, evs)
 	for i := range evs {
 		evs[i].Coder = p.CoderVersion

@@ -10,15 +10,22 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/eval"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
+// bundled is dyad's embedded data, loaded (part by part, on first use)
+// once per test binary.
+var bundled = NewData(Files{Data: data.FS, Gazetteer: placesdata.FS})
+
 func newPipeline(t testing.TB) *Pipeline {
 	t.Helper()
-	p, err := New(Options{})
+	p, err := New(bundled, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +37,7 @@ func codeFile(t testing.TB, p *Pipeline, path string) []byte {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	err := ingest.Read(path, ingest.Options{}, func(a ingest.Article) error {
+	err := ingest.Read(path, ingest.Options{}, func(a event.Article) error {
 		for _, e := range p.Code(a).Events {
 			if err := enc.Encode(e); err != nil {
 				return err
@@ -90,7 +97,7 @@ func TestSeedArticle(t *testing.T) {
 // events of an article share one.
 func TestStableIDs(t *testing.T) {
 	p := newPipeline(t)
-	a := ingest.Article{ID: "ids", Published: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
+	a := event.Article{ID: "ids", Published: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC),
 		Text: "Chad and Sudan agreed on Monday to reopen their border. Chad and Sudan agreed on Monday to reopen their border. Niger expelled a French diplomat."}
 	first, second := p.Code(a).Events, p.Code(a).Events
 	if len(first) < 3 || len(first) != len(second) {
@@ -114,9 +121,9 @@ func TestCoderVersion(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a := ingest.Article{ID: "v", Published: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Text: "Ghana expelled a Togolese diplomat on Monday."}
+	a := event.Article{ID: "v", Published: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Text: "Ghana expelled a Togolese diplomat on Monday."}
 	coderOf := func() string {
-		p, err := New(Options{Version: "v9", VerbFiles: []string{verbs}})
+		p, err := New(bundled, Options{Version: "v9", VerbFiles: []string{verbs}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,8 +184,8 @@ func BenchmarkCodeSeed(b *testing.B) {
 		b.Skip("seed not present")
 	}
 	p := newPipeline(b)
-	var arts []ingest.Article
-	_ = ingest.Read(dir, ingest.Options{}, func(a ingest.Article) error { arts = append(arts, a); return nil }, func(ingest.Problem) {})
+	var arts []event.Article
+	_ = ingest.Read(dir, ingest.Options{}, func(a event.Article) error { arts = append(arts, a); return nil }, func(ingest.Problem) {})
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

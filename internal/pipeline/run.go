@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync"
 
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 )
 
@@ -55,7 +56,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opt RunOptions, emit
 	var st Stats
 
 	type job struct {
-		a   ingest.Article
+		a   event.Article
 		res chan Result
 	}
 	jobs := make(chan job, workers*4)
@@ -96,7 +97,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opt RunOptions, emit
 	skipped, rejected := 0, 0
 	iopt := opt.Read
 	skip := iopt.Skip
-	iopt.Skip = func(a ingest.Article, why string) {
+	iopt.Skip = func(a event.Article, why string) {
 		mu.Lock()
 		skipped++
 		mu.Unlock()
@@ -114,7 +115,7 @@ func (p *Pipeline) Run(ctx context.Context, paths []string, opt RunOptions, emit
 	}
 	var readErr error
 	for _, path := range paths {
-		err := ingest.Read(path, iopt, func(a ingest.Article) error {
+		err := ingest.Read(path, iopt, func(a event.Article) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}

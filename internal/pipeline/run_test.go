@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 )
 
@@ -103,7 +104,7 @@ func TestRunProblems(t *testing.T) {
 	var skipped []string
 	opt := RunOptions{
 		OnProblem: func(pr ingest.Problem) { problems = append(problems, pr) },
-		Read: ingest.Options{IDs: ingest.NewIDs(), Skip: func(a ingest.Article, why string) {
+		Read: ingest.Options{IDs: ingest.NewIDs(), Skip: func(a event.Article, why string) {
 			skipped = append(skipped, a.ID)
 		}},
 	}

@@ -9,7 +9,7 @@ import "testing"
 // a list of another date put Hanoi in Quang Tri). Each is found in a
 // sentence of the story's country, in that country and division.
 func TestNewsTowns(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	for _, c := range []struct {
 		ctx, text, surface    string
 		country, admin1, name string // admin1 "" is not checked

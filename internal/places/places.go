@@ -43,11 +43,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
-	"sync"
 
-	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/event"
 )
 
@@ -455,41 +454,42 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-var (
-	defaultOnce sync.Once
-	defaultG    *Gazetteer
-	defaultErr  error
+// The gazetteer's files, as package data/places embeds them and LoadFS
+// reads them:
+// GeoNames, the curated additions, and the common words that are no
+// place name on their own.
+const (
+	FileGazetteer   = "gazetteer.tsv.gz"
+	FileAdditions   = "additions.tsv"
+	FileCommonWords = "commonwords.txt"
 )
 
-// Default returns the embedded gazetteer (GeoNames plus curated additions),
-// loaded once on first use and shared; it is safe for concurrent use.
-func Default() (*Gazetteer, error) {
-	defaultOnce.Do(func() { defaultG, defaultErr = loadEmbedded() })
-	return defaultG, defaultErr
-}
-
-func loadEmbedded() (*Gazetteer, error) {
-	main, err := placesdata.FS.Open("gazetteer.tsv.gz")
+// LoadFS reads the gazetteer from fsys, which holds FileGazetteer,
+// FileAdditions and FileCommonWords at its root (dyad passes the embedded
+// data/places files; a test or a user may pass others laid out the same
+// way). The gazetteer returned is safe for concurrent use.
+func LoadFS(fsys fs.FS) (*Gazetteer, error) {
+	main, err := fsys.Open(FileGazetteer)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
 	defer main.Close()
-	add, err := placesdata.FS.Open("additions.tsv")
+	add, err := fsys.Open(FileAdditions)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
 	defer add.Close()
-	g, err := loadSources(1<<19, Source{Name: "gazetteer.tsv.gz", R: main}, Source{Name: "additions.tsv", R: add})
+	g, err := loadSources(1<<19, Source{Name: FileGazetteer, R: main}, Source{Name: FileAdditions, R: add})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
-	cw, err := placesdata.FS.Open("commonwords.txt")
+	cw, err := fsys.Open(FileCommonWords)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load gazetteer: %w", err)
 	}
 	defer cw.Close()
 	if err := g.SetCommonWords(cw); err != nil {
-		return nil, fmt.Errorf("commonwords.txt: %w", err)
+		return nil, fmt.Errorf("load gazetteer: %s: %w", FileCommonWords, err)
 	}
 	return g, nil
 }

@@ -9,13 +9,19 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	placesdata "github.com/dyad-events/dyad/data/places"
 )
 
-func mustDefault(t testing.TB) *Gazetteer {
+// bundled is the gazetteer embedded in data/places, loaded once per test
+// binary.
+var bundled = sync.OnceValues(func() (*Gazetteer, error) { return LoadFS(placesdata.FS) })
+
+func mustBundled(t testing.TB) *Gazetteer {
 	t.Helper()
-	g, err := Default()
+	g, err := bundled()
 	if err != nil {
-		t.Fatalf("Default: %v", err)
+		t.Fatalf("load the bundled gazetteer: %v", err)
 	}
 	return g
 }
@@ -56,7 +62,7 @@ func readFindCases(t *testing.T) []findCase {
 }
 
 func TestFind(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	for _, c := range readFindCases(t) {
 		t.Run(c.name, func(t *testing.T) {
 			ms := g.Find(c.text, c.ctx)
@@ -85,7 +91,7 @@ func TestFind(t *testing.T) {
 }
 
 func TestFindCandidates(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	ms := g.Find("Fighting broke out in Tripoli.", Context{Countries: []string{"LBN"}})
 	if len(ms) != 1 || len(ms[0].Candidates) == 0 {
 		t.Fatalf("want one mention with candidates, got %+v", ms)
@@ -96,7 +102,7 @@ func TestFindCandidates(t *testing.T) {
 }
 
 func TestLocate(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	for _, c := range []struct {
 		text, ctx, name, prec string
 	}{
@@ -120,7 +126,7 @@ func TestLocate(t *testing.T) {
 }
 
 func TestCountry(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	p, ok := g.Country("IRN")
 	if !ok || p.Name != "Iran" || p.Precision != PrecisionCountry {
 		t.Fatalf("Country(IRN) = %v, %v", p, ok)
@@ -240,17 +246,13 @@ func TestLoadMerge(t *testing.T) {
 }
 
 func TestConcurrent(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			g2, _ := Default()
-			if g2 != g {
-				t.Error("Default returned another gazetteer")
-			}
-			if ms := g2.Find("Clashes in Quetta and Kabul.", Context{}); len(ms) != 2 {
+			if ms := g.Find("Clashes in Quetta and Kabul.", Context{}); len(ms) != 2 {
 				t.Errorf("got %d mentions", len(ms))
 			}
 		}()
@@ -285,8 +287,8 @@ func FuzzLoadLine(f *testing.F) {
 	})
 }
 
-// BenchmarkLoad measures loading the embedded gazetteer (what Default does
-// once) and reports the heap it keeps.
+// BenchmarkLoad measures loading the embedded gazetteer (what a pipeline
+// does once) and reports the heap it keeps.
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
 	var g *Gazetteer
@@ -296,7 +298,7 @@ func BenchmarkLoad(b *testing.B) {
 		runtime.GC()
 		runtime.ReadMemStats(&before)
 		var err error
-		if g, err = loadEmbedded(); err != nil {
+		if g, err = LoadFS(placesdata.FS); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -309,7 +311,7 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func BenchmarkFind(b *testing.B) {
-	g := mustDefault(b)
+	g := mustBundled(b)
 	text := "Iran struck Koh-e-Sabz village in Pakistan's Baluchistan Province on Tuesday, " +
 		"killing two children, the Pakistani foreign ministry said in Islamabad. " + strconv.Itoa(42)
 	b.ReportAllocs()

@@ -31,7 +31,7 @@ func checkOffsets(t *testing.T, s string, ms []Mention) {
 }
 
 func TestFindWords(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	for _, c := range []struct {
 		name, text string
 		ctx        []string
@@ -92,7 +92,7 @@ func TestFindWords(t *testing.T) {
 // TestFindWordsLongerContext passes the words of one sentence of a longer
 // text: they are found there alone, at offsets within the text passed.
 func TestFindWordsLongerContext(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	long := "Shelling near Zāhedān killed two. Officials in Kabul said Herat was calm.\nNo one spoke for Quetta."
 	sents := text.Sentences(long)
 	if len(sents) != 3 {
@@ -139,7 +139,7 @@ func TestFindWordsLongerContext(t *testing.T) {
 }
 
 func TestFindWordsPanicsOnForeignWords(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	defer func() {
 		if recover() == nil {
 			t.Error("no panic for words of another sentence")
@@ -150,7 +150,7 @@ func TestFindWordsPanicsOnForeignWords(t *testing.T) {
 
 // A name does not run across a line break, which ends a sentence.
 func TestFindLines(t *testing.T) {
-	g := mustDefault(t)
+	g := mustBundled(t)
 	if got := mentionStrings(g.Find("Troops left New Delhi quietly.", Context{})); len(got) != 1 || got[0] != "New Delhi => Delhi,IND,city" {
 		t.Errorf("one line: %q", got)
 	}
@@ -270,7 +270,7 @@ func FuzzFindWords(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	g := mustDefault(f)
+	g := mustBundled(f)
 	f.Fuzz(func(t *testing.T, s string) {
 		ws := text.Words(s)
 		ms := g.FindWords(s, ws, Context{Countries: []string{"PAK"}})

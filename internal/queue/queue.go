@@ -2,8 +2,8 @@
 // worker` processes through a NATS JetStream stream.
 //
 // Each article is one message whose id is the article's content hash
-// (store.Hash), so publishing the same article again within the stream's
-// de-duplication window is a no-op. Workers share one durable pull
+// (event.Article.ContentHash), so publishing the same article again
+// within the stream's de-duplication window is a no-op. Workers share one durable pull
 // consumer with explicit acks: a worker acks a message only after the
 // article's rows are committed, so a worker that dies mid-batch loses
 // nothing (JetStream redelivers what it had not acked once AckWait has
@@ -20,8 +20,8 @@ import (
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
-	"github.com/dyad-events/dyad/internal/store"
 )
 
 // Options name the stream and set how it behaves. Zero fields take the
@@ -109,8 +109,9 @@ func (q *Queue) DeleteStream(ctx context.Context) error {
 	return nil
 }
 
-// wire is an article as it travels on the stream: every field, including
-// the ones ingest.Article keeps out of its JSON.
+// wire is an article as it travels on the stream: every field the reader
+// filled, including the ones event.Article keeps out of its JSON, and none
+// of those the store adds.
 type wire struct {
 	ID        string                     `json:"id"`
 	URL       string                     `json:"url,omitempty"`
@@ -118,14 +119,16 @@ type wire struct {
 	Title     string                     `json:"title,omitempty"`
 	Text      string                     `json:"text,omitempty"`
 	HTML      string                     `json:"html,omitempty"`
+	Byline    string                     `json:"byline,omitempty"`
+	Language  string                     `json:"language,omitempty"` // as detected when read; "" in messages from before it was sent
 	Origin    string                     `json:"origin,omitempty"`
 	Extra     map[string]json.RawMessage `json:"extra,omitempty"`
 }
 
 // Encode turns an article into a message body.
-func Encode(a ingest.Article) ([]byte, error) {
+func Encode(a event.Article) ([]byte, error) {
 	b, err := json.Marshal(wire{ID: a.ID, URL: a.URL, Published: a.Published.UTC().Format("2006-01-02"), Title: a.Title,
-		Text: a.Text, HTML: a.HTML, Origin: a.Origin, Extra: a.Extra})
+		Text: a.Text, HTML: a.HTML, Byline: a.Byline, Language: a.Language, Origin: a.Origin, Extra: a.Extra})
 	if err != nil {
 		return nil, fmt.Errorf("encode article %s: %w", a.ID, err)
 	}
@@ -133,24 +136,25 @@ func Encode(a ingest.Article) ([]byte, error) {
 }
 
 // Decode reads a message body back into an article.
-func Decode(b []byte) (ingest.Article, error) {
+func Decode(b []byte) (event.Article, error) {
 	var w wire
 	if err := json.Unmarshal(b, &w); err != nil {
-		return ingest.Article{}, fmt.Errorf("decode article: %w", err)
+		return event.Article{}, fmt.Errorf("decode article: %w", err)
 	}
 	pub, err := ingest.ParsePublished(w.Published)
 	if err != nil {
-		return ingest.Article{}, fmt.Errorf("decode article %s: published: %w", w.ID, err)
+		return event.Article{}, fmt.Errorf("decode article %s: published: %w", w.ID, err)
 	}
 	if w.ID == "" {
-		return ingest.Article{}, fmt.Errorf("decode article: no id")
+		return event.Article{}, fmt.Errorf("decode article: no id")
 	}
-	return ingest.Article{ID: w.ID, URL: w.URL, Published: pub, Title: w.Title, Text: w.Text, HTML: w.HTML,
-		Origin: w.Origin, Extra: w.Extra}, nil
+	return event.Article{ID: w.ID, URL: w.URL, Published: pub, Title: w.Title, Text: w.Text, HTML: w.HTML,
+		Byline: w.Byline, Language: w.Language, Origin: w.Origin, Extra: w.Extra}, nil
 }
 
-// ArticleHash is the message id of an article: its store.Hash.
-func ArticleHash(a ingest.Article) string { return store.Hash(a.Published, a.Title, a.Text, a.HTML) }
+// ArticleHash is the message id of an article: its content hash, which
+// the store de-duplicates by too.
+func ArticleHash(a event.Article) string { return a.ContentHash() }
 
 // Publisher publishes articles asynchronously; Wait waits for every
 // acknowledgement.
@@ -166,7 +170,7 @@ type Publisher struct {
 func (q *Queue) Publisher() *Publisher { return &Publisher{q: q} }
 
 // Publish sends one article, with its content hash as message id.
-func (p *Publisher) Publish(ctx context.Context, a ingest.Article) error {
+func (p *Publisher) Publish(ctx context.Context, a event.Article) error {
 	body, err := Encode(a)
 	if err != nil {
 		return err
@@ -206,7 +210,7 @@ func (p *Publisher) Wait(ctx context.Context) error {
 
 // Message is one article handed to a worker.
 type Message struct {
-	Article ingest.Article
+	Article event.Article
 	// Err is set when the message could not be decoded; such a message is
 	// terminated (never redelivered) by Term.
 	Err error

@@ -5,12 +5,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 func TestEncodeDecode(t *testing.T) {
-	a := ingest.Article{ID: "x", URL: "u", Published: time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC), Title: "t", Text: "body",
-		Origin: "f.jsonl:3", Extra: map[string]json.RawMessage{"language": json.RawMessage(`"en"`)}}
+	a := event.Article{ID: "x", URL: "u", Published: time.Date(2024, 2, 3, 0, 0, 0, 0, time.UTC), Title: "t", Text: "body",
+		Byline: "b", Language: "en", Origin: "f.jsonl:3", Extra: map[string]json.RawMessage{"language": json.RawMessage(`"en"`)}}
 	b, err := Encode(a)
 	if err != nil {
 		t.Fatal(err)
@@ -19,7 +19,8 @@ func TestEncodeDecode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.ID != a.ID || !got.Published.Equal(a.Published) || got.Text != a.Text || got.Origin != a.Origin || string(got.Extra["language"]) != `"en"` {
+	if got.ID != a.ID || !got.Published.Equal(a.Published) || got.Text != a.Text || got.Origin != a.Origin || string(got.Extra["language"]) != `"en"` ||
+		got.Language != a.Language || got.Byline != a.Byline {
 		t.Errorf("round trip: %+v", got)
 	}
 	if ArticleHash(got) != ArticleHash(a) {

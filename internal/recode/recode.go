@@ -15,7 +15,6 @@ import (
 	"sync"
 
 	"github.com/dyad-events/dyad/internal/event"
-	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/store"
 )
@@ -126,7 +125,7 @@ func Run(ctx context.Context, s store.Store, p *pipeline.Pipeline, opt Options) 
 }
 
 // codeAll codes the stored articles' texts again, workers at a time.
-func codeAll(p *pipeline.Pipeline, as []store.Article, workers int) []pipeline.Result {
+func codeAll(p *pipeline.Pipeline, as []event.Article, workers int) []pipeline.Result {
 	out := make([]pipeline.Result, len(as))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -135,9 +134,7 @@ func codeAll(p *pipeline.Pipeline, as []store.Article, workers int) []pipeline.R
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				a := as[i]
-				out[i] = p.Code(ingest.Article{ID: a.ID, URL: a.URL, Title: a.Title, Published: a.Published,
-					Text: a.Text, Language: a.Language, Origin: a.Origin})
+				out[i] = p.Code(as[i])
 			}
 		}()
 	}

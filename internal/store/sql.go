@@ -152,7 +152,7 @@ func (s *DB) migrateOne(ctx context.Context, m Migration) error {
 func (s *DB) Close() error { return s.SQL.Close() }
 
 // PutArticle implements Store.
-func (s *DB) PutArticle(ctx context.Context, a Article, evs []event.Event) error {
+func (s *DB) PutArticle(ctx context.Context, a event.Article, evs []event.Event) error {
 	if _, err := s.PutArticles(ctx, []Coded{{a, evs}}); err != nil {
 		return fmt.Errorf("put article %s: %w", a.ID, err)
 	}
@@ -170,7 +170,10 @@ func (s *DB) PutArticles(ctx context.Context, batch []Coded) (Tally, error) {
 			return Tally{}, fmt.Errorf("put articles: article %d has no id", i)
 		}
 		if c.Article.Hash == "" {
-			c.Article.Hash = Hash(c.Article.Published, c.Article.Title, c.Article.Text, "")
+			// The hash of what the store keeps, which is no HTML.
+			kept := c.Article
+			kept.HTML = ""
+			c.Article.Hash = kept.ContentHash()
 		}
 		c.Events = append([]event.Event(nil), c.Events...)
 		event.AssignIDs(c.Article.ID, c.Events)
@@ -230,7 +233,7 @@ func (s *DB) tx(ctx context.Context, f func(*sql.Tx) error) error {
 	return nil
 }
 
-func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a Article, evs []event.Event, t *Tally, sum *tally) error {
+func (s *DB) putArticle(ctx context.Context, tx *sql.Tx, a event.Article, evs []event.Event, t *Tally, sum *tally) error {
 	if s.D.ArticleLock != "" {
 		if _, err := tx.ExecContext(ctx, s.q(s.D.ArticleLock), a.Hash); err != nil {
 			return fmt.Errorf("lock: %w", err)
@@ -582,8 +585,8 @@ func (s *DB) Event(ctx context.Context, id string) (StoredEvent, error) {
 }
 
 // Article implements Store.
-func (s *DB) Article(ctx context.Context, id string) (Article, error) {
-	var a Article
+func (s *DB) Article(ctx context.Context, id string) (event.Article, error) {
+	var a event.Article
 	var pub string
 	var dup sql.NullString
 	var coded int64

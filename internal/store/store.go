@@ -38,10 +38,12 @@ type Store interface {
 	// article id, in one transaction. When the article's content is
 	// unchanged and its Coder differs from the one that coded the stored
 	// events, those events are kept in the archive under their coder
-	// version (Filter.Coder reads them). Event ids are assigned with EventID
-	// when empty. An article whose Hash matches another stored article's is
-	// recorded with DuplicateOf set to that article and no events.
-	PutArticle(ctx context.Context, a Article, events []event.Event) error
+	// version (Filter.Coder reads them). Event ids are assigned with
+	// event.AssignIDs when empty, and an empty Hash with the ContentHash
+	// of what the store keeps (no HTML). An article whose Hash matches
+	// another stored article's is recorded with DuplicateOf set to that
+	// article and no events. The store sets Events and CodedAt itself.
+	PutArticle(ctx context.Context, a event.Article, events []event.Event) error
 	// Events returns the events matching f, ordered by (date, id), and the
 	// cursor of the next page ("" when there is none).
 	Events(ctx context.Context, f Filter) ([]StoredEvent, string, error)
@@ -50,7 +52,7 @@ type Store interface {
 	Event(ctx context.Context, id string) (StoredEvent, error)
 	// Article returns one article with its cleaned text, or an error
 	// wrapping ErrNotFound.
-	Article(ctx context.Context, id string) (Article, error)
+	Article(ctx context.Context, id string) (event.Article, error)
 	// Actors counts the events each actor code took part in (as source or
 	// target) among the events matching f, most active first, at most
 	// f.Limit of them.
@@ -72,7 +74,7 @@ type Store interface {
 	// Articles returns up to limit stored articles (with their text) whose
 	// id sorts after after, in id order: the way to walk the whole store.
 	// Duplicates of other articles are left out.
-	Articles(ctx context.Context, after string, limit int) ([]Article, error)
+	Articles(ctx context.Context, after string, limit int) ([]event.Article, error)
 	// Coders counts the events each coder version produced, current and
 	// archived (see PutArticle: re-coding an article archives the events an
 	// older coder gave it), newest first.
@@ -96,7 +98,7 @@ type Store interface {
 
 // Coded is one coded article, as handed to Batcher.PutArticles.
 type Coded struct {
-	Article Article
+	Article event.Article
 	Events  []event.Event
 }
 
@@ -146,22 +148,6 @@ func PutBatch(ctx context.Context, s Store, batch []Coded) (Tally, error) {
 		t.Events += len(c.Events)
 	}
 	return t, nil
-}
-
-// Article is one stored article.
-type Article struct {
-	ID          string    `json:"id"`
-	Origin      string    `json:"origin,omitempty"` // where it was read ("file:line") or its source name
-	URL         string    `json:"url,omitempty"`
-	Title       string    `json:"title,omitempty"`
-	Published   time.Time `json:"published"`
-	Hash        string    `json:"hash"`                   // content hash (see Hash)
-	Language    string    `json:"language,omitempty"`     // ISO 639-1, "" when unknown
-	DuplicateOf string    `json:"duplicate_of,omitempty"` // id of the article with the same hash seen first
-	Text        string    `json:"text,omitempty"`         // cleaned text; evidence offsets refer to it
-	Events      int       `json:"events"`                 // number of stored events (read only)
-	CodedAt     time.Time `json:"coded_at"`               // when it was stored (set by PutArticle)
-	Coder       string    `json:"coder,omitempty"`        // the coder version that coded its events
 }
 
 // StoredEvent is an event as stored: the contract's event (with its id and
@@ -217,7 +203,12 @@ type Point struct {
 	Quad      [4]int  `json:"quad"`      // counts of QuadClass 1..4 (index 0..3)
 }
 
-// Relation is one recorded state of the relation between two actors.
+// Relation is one recorded state of the relation between two actors: a
+// row of the relations table, keyed by (A, B, Since), with the event that
+// set it. It is not fusion.Relation, which is a country pair's whole
+// history computed from events (every change of its state machine and the
+// series of its events) and is never stored: the API turns each change of
+// one of those into one of these when the store has recorded none.
 type Relation struct {
 	A        string `json:"a"`
 	B        string `json:"b"`

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/dyad-events/dyad/internal/event"
 )
 
 // CoderCount is how many events one coder version produced.
@@ -113,7 +115,7 @@ func (s *DB) ArticleEvents(ctx context.Context, articleID string) ([]StoredEvent
 }
 
 // Articles implements Store.
-func (s *DB) Articles(ctx context.Context, after string, limit int) ([]Article, error) {
+func (s *DB) Articles(ctx context.Context, after string, limit int) ([]event.Article, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
@@ -123,9 +125,9 @@ func (s *DB) Articles(ctx context.Context, after string, limit int) ([]Article, 
 		return nil, fmt.Errorf("articles: %w", err)
 	}
 	defer rows.Close()
-	var out []Article
+	var out []event.Article
 	for rows.Next() {
-		var a Article
+		var a event.Article
 		var pub string
 		var coded int64
 		if err := rows.Scan(&a.ID, &a.Origin, &a.URL, &a.Title, &pub, &a.Hash, &a.Language, &a.Text, &a.Events, &coded, &a.Coder); err != nil {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/dyad-events/dyad/internal/dedup"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/store"
@@ -328,8 +329,8 @@ func (w *Watcher) item(ctx context.Context, base *url.URL, feedURL string, it in
 // article fetches an item's page and makes the article of it. It returns
 // a reason when the page is to be left out for good, and an error when
 // the fetch failed and may work later.
-func (w *Watcher) article(ctx context.Context, link string, it ingest.FeedItem, page *store.PageState) (ingest.Article, string, error) {
-	a := ingest.Article{URL: link, Title: it.Title, Text: it.Text, Published: it.Published, Origin: link}
+func (w *Watcher) article(ctx context.Context, link string, it ingest.FeedItem, page *store.PageState) (event.Article, string, error) {
+	a := event.Article{URL: link, Title: it.Title, Text: it.Text, Published: it.Published, Origin: link}
 	if link != "" {
 		ok, err := w.robotsAllow(ctx, link)
 		if err != nil {

@@ -11,11 +11,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
 	"github.com/dyad-events/dyad/internal/dedup"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/store"
 	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 // Stories written for these tests.
 var stories = map[string]string{
@@ -112,7 +117,7 @@ func newStore(t *testing.T, dir string) store.Store {
 	return s
 }
 
-var testPipeline = sync.OnceValues(func() (*pipeline.Pipeline, error) { return pipeline.New(pipeline.Options{}) })
+var testPipeline = sync.OnceValues(func() (*pipeline.Pipeline, error) { return pipeline.New(testData, pipeline.Options{}) })
 
 func newWatcher(t *testing.T, s store.Store, log *[]string) *Watcher {
 	t.Helper()

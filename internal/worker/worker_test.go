@@ -11,12 +11,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/ingest"
 	"github.com/dyad-events/dyad/internal/pipeline"
 	"github.com/dyad-events/dyad/internal/queue"
 
 	"github.com/dyad-events/dyad/internal/store/sqlite"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 // openQueue opens a fresh stream on the local NATS JetStream server, or
 // skips the test when there is none.
@@ -43,7 +49,7 @@ func openQueue(t *testing.T) *queue.Queue {
 func TestRunDrains(t *testing.T) {
 	ctx := context.Background()
 	q := openQueue(t)
-	p, err := pipeline.New(pipeline.Options{})
+	p, err := pipeline.New(testData, pipeline.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +70,7 @@ func TestRunDrains(t *testing.T) {
 	wantEvents := 0
 	for i, text := range acts {
 		published, _ := ingest.ParsePublished("2025-02-03")
-		a := ingest.Article{ID: fmt.Sprintf("w%d", i), Published: published, Text: text}
+		a := event.Article{ID: fmt.Sprintf("w%d", i), Published: published, Text: text}
 		wantEvents += len(p.Code(a).Events)
 		if err := pub.Publish(ctx, a); err != nil {
 			t.Fatal(err)
@@ -107,7 +113,7 @@ func TestRunDrains(t *testing.T) {
 // without error.
 func TestRunUntilCancelled(t *testing.T) {
 	q := openQueue(t)
-	p, err := pipeline.New(pipeline.Options{})
+	p, err := pipeline.New(testData, pipeline.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -59,7 +59,7 @@ Answer with one JSON object and nothing else: {"events": [{"source": {"text": ".
 One event per happening the sentence reports. "negated" when the sentence says it did not happen; "claim" when it is someone's report ("X said Y attacked"). No event: {"events": []}.`
 
 // Code codes an article: each sentence is one request.
-func (c *Coder) Code(a coding.Article, sents []coding.Sentence) []event.Event {
+func (c *Coder) Code(a event.Article, sents []coding.Sentence) []event.Event {
 	var out []event.Event
 	for i := range sents {
 		evs, err := c.sentence(a, &sents[i])
@@ -75,7 +75,7 @@ func (c *Coder) Code(a coding.Article, sents []coding.Sentence) []event.Event {
 	return out
 }
 
-func (c *Coder) sentence(a coding.Article, s *coding.Sentence) ([]event.Event, error) {
+func (c *Coder) sentence(a event.Article, s *coding.Sentence) ([]event.Event, error) {
 	var hints []string
 	for _, m := range s.Actors {
 		if !m.Modifier {

@@ -9,9 +9,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dyad-events/dyad/internal/ingest"
+	"github.com/dyad-events/dyad/data"
+	placesdata "github.com/dyad-events/dyad/data/places"
+	"github.com/dyad-events/dyad/internal/event"
 	"github.com/dyad-events/dyad/internal/pipeline"
 )
+
+// testData is the embedded data, loaded once per test binary.
+var testData = pipeline.NewData(pipeline.Files{Data: data.FS, Gazetteer: placesdata.FS})
 
 // fakeModel stands in for a model behind the chat-completions API: it
 // answers a sentence with "shelled" with an event (and one with a code
@@ -44,11 +49,11 @@ func fakeModel(t *testing.T, fail bool) *httptest.Server {
 func TestLLMCoder(t *testing.T) {
 	srv := fakeModel(t, false)
 	defer srv.Close()
-	p, err := pipeline.New(pipeline.Options{LLM: pipeline.LLMOptions{URL: srv.URL + "/v1", Model: "m", APIKey: "k"}})
+	p, err := pipeline.New(testData, pipeline.Options{LLM: pipeline.LLMOptions{URL: srv.URL + "/v1", Model: "m", APIKey: "k"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := ingest.Article{ID: "a", Published: time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC),
+	a := event.Article{ID: "a", Published: time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC),
 		Text: "Azerbaijani troops shelled Armenian positions on Monday, killing two soldiers. Officials met later."}
 	evs := p.Code(a).Events
 	if len(evs) != 1 {
@@ -70,11 +75,11 @@ func TestLLMCoder(t *testing.T) {
 func TestLLMFallsBackToRules(t *testing.T) {
 	srv := fakeModel(t, true)
 	defer srv.Close()
-	p, err := pipeline.New(pipeline.Options{LLM: pipeline.LLMOptions{URL: srv.URL + "/v1", Model: "m", APIKey: "k"}})
+	p, err := pipeline.New(testData, pipeline.Options{LLM: pipeline.LLMOptions{URL: srv.URL + "/v1", Model: "m", APIKey: "k"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := ingest.Article{ID: "a", Published: time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC),
+	a := event.Article{ID: "a", Published: time.Date(2025, 3, 12, 0, 0, 0, 0, time.UTC),
 		Text: "Azerbaijani troops shelled Armenian positions on Monday."}
 	evs := p.Code(a).Events
 	if len(evs) == 0 || strings.HasPrefix(evs[0].Rule, "llm") {

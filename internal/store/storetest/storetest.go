@@ -23,7 +23,7 @@ func text(s string, start, end int) string { return string([]rune(s)[start:end])
 // Fixture is a small hand-written corpus: three articles (one a duplicate
 // of another) and their events.
 func Fixture() []struct {
-	A      store.Article
+	A      event.Article
 	Events []event.Event
 } {
 	pub := time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC)
@@ -44,15 +44,15 @@ func Fixture() []struct {
 	e4 := mk("a2", "2024-01-29", "IRNGOV", "IRN", "GOV", "PAK", "PAK", "036", 1, 4, 0, 71, "The foreign ministers of Iran and Pakistan met in Islamabad on 29 January.")
 	e4.Mentions = []event.Evidence{e4.Evidence, {Sentence: "They agreed to restore ambassadors.", Start: 72, End: 107}}
 	return []struct {
-		A      store.Article
+		A      event.Article
 		Events []event.Event
 	}{
-		{store.Article{ID: "a1", URL: "https://example.org/1", Title: "Strike", Published: pub, Text: t1, Language: "en",
-			Hash: store.Hash(pub, "Strike", t1, "")}, []event.Event{e1, e2, e3}},
-		{store.Article{ID: "a2", URL: "https://example.org/2", Title: "Talks", Published: pub.AddDate(0, 0, 10), Text: t2, Language: "en",
-			Hash: store.Hash(pub.AddDate(0, 0, 10), "Talks", t2, "")}, []event.Event{e4}},
-		{store.Article{ID: "a3", URL: "https://mirror.example.org/1", Title: "Strike", Published: pub, Text: t1, Language: "en",
-			Hash: store.Hash(pub, "Strike", t1, "")}, []event.Event{e1, e2, e3}},
+		{event.Article{ID: "a1", URL: "https://example.org/1", Title: "Strike", Published: pub, Text: t1, Language: "en",
+			Hash: event.Article{Published: pub, Title: "Strike", Text: t1}.ContentHash()}, []event.Event{e1, e2, e3}},
+		{event.Article{ID: "a2", URL: "https://example.org/2", Title: "Talks", Published: pub.AddDate(0, 0, 10), Text: t2, Language: "en",
+			Hash: event.Article{Published: pub.AddDate(0, 0, 10), Title: "Talks", Text: t2}.ContentHash()}, []event.Event{e4}},
+		{event.Article{ID: "a3", URL: "https://mirror.example.org/1", Title: "Strike", Published: pub, Text: t1, Language: "en",
+			Hash: event.Article{Published: pub, Title: "Strike", Text: t1}.ContentHash()}, []event.Event{e1, e2, e3}},
 	}
 }
 
@@ -85,7 +85,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		}
 		changed := fx[1].A
 		changed.Text += " Both sides welcomed the step."
-		changed.Hash = store.Hash(changed.Published, changed.Title, changed.Text, "")
+		changed.Hash = changed.ContentHash()
 		got, err = store.PutBatch(ctx, s, []store.Coded{batch[0], {Article: changed, Events: fx[1].Events}, {Article: fx[2].A, Events: fx[2].Events}})
 		if err != nil {
 			t.Fatal(err)
@@ -391,7 +391,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 			mk(israel, hamas, "190", 41, 71),
 			mk(nato, eu, "040", 72, 91),
 		}
-		a := store.Article{ID: "g1", Title: "Groups", Published: pub, Text: txt, Language: "en", Hash: store.Hash(pub, "Groups", txt, ""), Coder: "v1"}
+		a := event.Article{ID: "g1", Title: "Groups", Published: pub, Text: txt, Language: "en", Hash: event.Article{Published: pub, Title: "Groups", Text: txt}.ContentHash(), Coder: "v1"}
 		if err := s.PutArticle(ctx, a, evs); err != nil {
 			t.Fatal(err)
 		}
@@ -459,7 +459,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		Put(t, s)
 		changed := fx[0].A
 		changed.Text += " Pakistan said it acted in self-defence."
-		changed.Hash = store.Hash(changed.Published, changed.Title, changed.Text, "")
+		changed.Hash = changed.ContentHash()
 		if err := s.PutArticle(ctx, changed, fx[0].Events[1:]); err != nil { // the strike dropped
 			t.Fatal(err)
 		}
@@ -579,7 +579,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 
 // BenchArticle makes the i-th synthetic article of a benchmark: ten
 // sentences and five events, about the size of a news story.
-func BenchArticle(i int) (store.Article, []event.Event) {
+func BenchArticle(i int) (event.Article, []event.Event) {
 	pub := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i%365)
 	var sb []byte
 	var evs []event.Event
@@ -595,8 +595,8 @@ func BenchArticle(i int) (store.Article, []event.Event) {
 		}
 	}
 	text := string(sb)
-	return store.Article{ID: fmt.Sprintf("bench-%d", i), Published: pub, Title: "Bench", Text: text,
-		Hash: store.Hash(pub, "Bench", text, "")}, evs
+	return event.Article{ID: fmt.Sprintf("bench-%d", i), Published: pub, Title: "Bench", Text: text,
+		Hash: event.Article{Published: pub, Title: "Bench", Text: text}.ContentHash()}, evs
 }
 
 // Bench measures PutArticle on s: articles/s and events/s.
