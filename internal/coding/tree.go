@@ -1028,6 +1028,9 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 		case v < 0:
 		case tr.Pattern.Kind == "verb" && (p.t[v].Tag == syntax.NOUN || p.t[v].Tag == syntax.PROPN):
 			continue
+		case tr.Pattern.Kind == "verb" && len(tr.Spans) >= 4 && determinerElement(s, p, tr):
+			// "said no damage had been reported" is no "say no".
+			continue
 		case tr.Pattern.Kind == "verb" && p.t[v].Tag == syntax.ADJ && p.child(v, syntax.Xcomp) < 0:
 			// "a deliberate act", "a divided parliament": a verb's form
 			// used as an adjective is no act ("ready to send troops"
@@ -1048,6 +1051,17 @@ func verbsAsVerbs(s *Sentence, trigs []Trigger) []Trigger {
 		kept = append(kept, tr)
 	}
 	return kept
+}
+
+// determinerElement reports a verb pattern whose last element is one word
+// the tree reads as the determiner of a noun ("no" in "said no damage was
+// done"), not the verb's own object ("said no to the plan").
+func determinerElement(s *Sentence, p *parse, tr Trigger) bool {
+	k := tr.Spans[len(tr.Spans)-2]
+	if tr.Spans[len(tr.Spans)-1] != k+1 || k >= len(p.node) || p.node[k] < 0 {
+		return false
+	}
+	return p.t[p.node[k]].Rel == syntax.Det
 }
 
 // namingCall reports "call" naming something told before rather than
