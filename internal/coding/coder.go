@@ -187,6 +187,7 @@ func (c *Coder) Code(a event.Article, sents []Sentence) []event.Event {
 				// mediates between others, never with itself.
 				cd.ev.Target, cd.tgtIdx = event.Actor{}, -1
 			}
+			releaseHolder(s, cd, events)
 			local = append(local, mutual(expandTargets(s, expand(s, cd)))...)
 		}
 		sameJudgement(s, local)
@@ -3655,6 +3656,56 @@ func opponent(events []*cand, a event.Actor) event.Actor {
 		}
 	}
 	return event.Actor{}
+}
+
+// releaseCodes are demands and appeals for the release of people or
+// property: they are made of whoever holds them.
+var releaseCodes = map[string]bool{"1053": true, "0253": true}
+
+// holders are the acts by which one party comes to hold another's people
+// or property: seizing, arresting or detaining, abducting.
+var holders = map[string]bool{"171": true, "173": true, "181": true}
+
+// releaseHolder aims a call for release whose frame names only those to be
+// freed ("demanded the men's immediate release", "called for the
+// children's release", "the release of its citizens held in Israel") at
+// who holds them: the country named after "held/detained/jailed in", else
+// the doer of the story's latest seizure, arrest or abduction of people of
+// that country (or of anyone, when their country is unknown).
+func releaseHolder(s *Sentence, cd *cand, events []*cand) {
+	e := &cd.ev
+	if !releaseCodes[e.CAMEO] {
+		return
+	}
+	t := e.Target
+	if t.Country != "" && (domesticAgents[t.Agent] || t.Agent == "") && t.Country != e.Source.Country {
+		return // the holder is named: "urged Baku to release the reporters"
+	}
+	for k := cd.trig.End; k+2 < len(s.Tokens); k++ {
+		w := s.Tokens[k].Norm
+		if w == ";" || w == "." {
+			break
+		}
+		if (w == "held" || w == "detained" || w == "jailed" || w == "imprisoned") && s.Tokens[k+1].Norm == "in" {
+			for mi := range s.Actors {
+				if m := &s.Actors[mi]; m.Start == k+2 && m.Country != "" && m.Country != e.Source.Country {
+					e.Target, cd.tgtIdx = event.Actor{Text: m.Text, Country: m.Country, Agent: "GOV", Code: m.Country + "GOV"}, mi
+					return
+				}
+			}
+		}
+	}
+	for i := len(events) - 1; i >= 0; i-- {
+		o := events[i].ev
+		if !holders[o.CAMEO] || o.Source.Country == "" || o.Source.Country == e.Source.Country && o.Source.Agent == e.Source.Agent {
+			continue
+		}
+		if t.Country != "" && o.Target.Country != t.Country {
+			continue
+		}
+		e.Target, cd.tgtIdx = o.Source, -1
+		return
+	}
 }
 
 // homeThreat is the doer of the last act of force told in the article by
