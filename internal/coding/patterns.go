@@ -339,6 +339,10 @@ type Links struct {
 	// inside the verb at token v's object ("calling the raid on its
 	// consulate …"), so it is no particle of an appeal ("call on").
 	Elsewhere func(v, k int) bool
+	// Beside reports a noun at token k that the tree gives a preposition
+	// of nearness ("near the village"): where the act was, not what it was
+	// done to.
+	Beside func(k int) bool
 }
 
 // rankedTrigger is a candidate trigger with its rank in Find's choice.
@@ -393,6 +397,9 @@ func (v *Verbs) FindLinked(toks []text.Token, links Links) []Trigger {
 					// parser hangs lower: their objects' attachments are
 					// the parser's weakest.)
 					ok = false
+				}
+				if ok && links.Beside != nil && st.p.Kind == "verb" && !particle(alts) && !placePrep(st.p.Elements[ei]) && links.Beside(s) {
+					ok = false // "attacked police near the village" attacked no village
 				}
 				if !ok && links.Joined != nil && st.p.Kind == "verb" {
 					s, e, ok = findLinked(toks, i, pos, st.p.words[ei+1], links.Joined)
@@ -549,6 +556,20 @@ var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": tru
 var particles = map[string]bool{"on": true, "upon": true, "in": true, "off": true, "out": true,
 	"up": true, "down": true, "for": true, "with": true, "to": true, "at": true, "into": true,
 	"against": true, "over": true, "back": true, "away": true, "of": true, "from": true, "by": true}
+
+// placePrep reports an element that names where ("gather outside|at
+// parliament"): the noun after it may well be beside something.
+func placePrep(alts []string) bool {
+	for _, a := range alts {
+		if w, _, _ := strings.Cut(a, " "); nearbyWords[w] || w == "in" || w == "at" {
+			return true
+		}
+	}
+	return false
+}
+
+// nearbyWords are the first words of prepositions of nearness.
+var nearbyWords = map[string]bool{"near": true, "outside": true, "around": true, "beside": true, "nearby": true}
 
 // particle reports an element made only of prepositions and particles.
 func particle(alts []string) bool {

@@ -549,7 +549,17 @@ func (p *parse) links() Links {
 	if p == nil {
 		return Links{}
 	}
-	return Links{Joined: p.linked, Elsewhere: p.elsewhere}
+	return Links{Joined: p.linked, Elsewhere: p.elsewhere, Beside: p.beside}
+}
+
+// beside reports a word at coder token k whose tree word has a preposition
+// of nearness as its case ("near the village").
+func (p *parse) beside(k int) bool {
+	if p == nil || k >= len(p.node) || p.node[k] < 0 {
+		return false
+	}
+	c := p.child(p.node[k], syntax.Case)
+	return c >= 0 && nearbyWords[strings.ToLower(p.t[c].Form)]
 }
 
 // elsewhere reports that the preposition at coder token k is the case of a
