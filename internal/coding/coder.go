@@ -191,6 +191,7 @@ func (c *Coder) Code(a event.Article, sents []Sentence) []event.Event {
 			local = append(local, mutual(expandTargets(s, expand(s, cd)))...)
 		}
 		sameJudgement(s, local)
+		participleVictims(s, local)
 		foldVictims(local, events)
 		for _, cd := range local {
 			if cd.anaphor {
@@ -231,6 +232,32 @@ func sameJudgement(s *Sentence, local []*cand) {
 			}
 			if ow := p.triggerWord(o.trig); ow >= 0 && (ow == p.t[w].Head || p.coordRoot(ow) == p.coordRoot(p.t[w].Head)) {
 				cd.anaphor = true
+				break
+			}
+		}
+	}
+}
+
+// participleVictims folds a killing told by a participle adjoined to an
+// attack into the attack when the participle names no country of the dead
+// ("attacked Sudanese police near Geneina, killing one officer"): the
+// officer was one of those attacked, and the toll is the attack's.
+func participleVictims(s *Sentence, local []*cand) {
+	p := s.parsed
+	if p == nil {
+		return
+	}
+	for _, cd := range local {
+		w := p.triggerWord(cd.trig)
+		if cd.anaphor || !violent(cd.ev.CAMEO) || cd.ev.Target.Country != "" || w < 0 || p.t[w].Rel != syntax.Advcl || !strings.HasSuffix(strings.ToLower(p.t[w].Form), "ing") {
+			continue
+		}
+		for _, o := range local {
+			if o == cd || o.anaphor || !violent(o.ev.CAMEO) || o.ev.Source.Code != cd.ev.Source.Code || o.ev.Target.Country == "" {
+				continue
+			}
+			if ow := p.triggerWord(o.trig); ow >= 0 && ow == p.t[w].Head {
+				cd.anaphor, cd.foldedInto = true, o
 				break
 			}
 		}
