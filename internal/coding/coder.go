@@ -3830,6 +3830,8 @@ var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true
 // "sanctions", "expulsion" …).
 var thingKinds = map[string]string{
 	"move": "act", "decision": "act", "step": "act", "incident": "act", "action": "act",
+	// A court's acts: "condemned the verdict" after a jailing.
+	"verdict": "act", "sentence": "act", "sentencing": "act", "conviction": "act", "ruling": "act", "jailing": "act",
 	"provocation": "act", "escalation": "act", "aggression": "violence", "violation": "act",
 	"attack": "violence", "strike": "violence", "raid": "violence", "assault": "violence",
 	"shelling": "violence", "bombing": "violence", "killing": "violence", "massacre": "violence",

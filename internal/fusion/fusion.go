@@ -61,6 +61,11 @@ func same(a, b *event.Event) bool {
 	if a.Source.Agent != b.Source.Agent && a.Source.Agent != "" && b.Source.Agent != "" && a.Source.Country == "" {
 		return false
 	}
+	if a.Source.Country == "" && a.Source.Group != b.Source.Group || a.Target.Country == "" && a.Target.Group != b.Target.Group {
+		// Amnesty and Human Rights Watch condemning one verdict are two
+		// voices: organisations of no country are told apart by group.
+		return false
+	}
 	if a.Source.Country == a.Target.Country && differ(a.Source.Agent, b.Source.Agent) {
 		// Within one country the agents are the whole dyad: rebels storming
 		// a police post and the army striking the rebels are two acts.

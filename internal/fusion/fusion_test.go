@@ -48,6 +48,24 @@ func TestArticleKeepsActsOfOneRootApart(t *testing.T) {
 	}
 }
 
+// Organisations of no country are told apart by their known group: two
+// rights groups condemning one verdict are two events; one group told
+// twice is one.
+func TestArticleKeepsOrganisationsApart(t *testing.T) {
+	ngo := func(group string, start int) event.Event {
+		e := ev("a", "2024-03-02", "", "BLR", "111", start)
+		e.Source = event.Actor{Agent: "NGO", Code: "NGO", Group: group}
+		return e
+	}
+	got := Article([]event.Event{ngo("AMN", 0), ngo("HRW", 200), ngo("AMN", 400)})
+	if len(got) != 2 {
+		t.Fatalf("got %d events, want 2 (Amnesty twice, Human Rights Watch once): %+v", len(got), got)
+	}
+	if got[0].Source.Group != "AMN" || len(got[0].Mentions) != 2 || got[1].Source.Group != "HRW" {
+		t.Errorf("want AMN (two mentions) and HRW, got %s (%d) and %s", got[0].Source.Group, len(got[0].Mentions), got[1].Source.Group)
+	}
+}
+
 // Within one country, the agents tell acts apart: militants storming a
 // police post and the army's strike on the militants the same night are
 // two happenings, while a strike told twice by the same sides is one.
