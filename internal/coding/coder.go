@@ -3404,7 +3404,7 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			// country in the clause is the speaker's own, not the target.
 			e.Target = event.Actor{}
 		}
-		if cd.ev.Target.Country != "" || cd.ev.Target.Agent != "" || cd.ev.Source.Country == "" && cd.ev.Source.Agent != "IGO" {
+		if cd.ev.Target.Country != "" || cd.ev.Target.Agent != "" || cd.ev.Source.Country == "" && cd.ev.Source.Agent != "IGO" && cd.ev.Source.Agent != "NGO" {
 			continue
 		}
 		if ref != nil && ref.ev.Source.Country != "" && ref.ev.Source.Country != cd.ev.Source.Country {
@@ -3580,10 +3580,18 @@ func toldBefore(s *Sentence, cd *cand, events []*cand) ([]event.Actor, *cand) {
 		if o == cd || o.anaphor || o.sent == s || o.ev.Source.Country == "" && o.ev.Source.Agent == "" {
 			continue // not this one, or one with no doer ("the sanctions follow …")
 		}
-		if word == "act" {
+		if word == "act" || word == "measure" {
 			// "welcomed the move", "condemned the decision": the last
-			// act told that was more than words.
-			if verbalRoots[o.ev.CAMEO[:2]] || o.ev.Source.Country == cd.ev.Source.Country {
+			// act told that was more than words, and for a measure, no
+			// act of force either ("condemned the incident" may be one)
+			// but closing a border may be.
+			if verbalRoots[o.ev.CAMEO[:2]] || o.ev.Source.Country == cd.ev.Source.Country || word == "measure" && violent(o.ev.CAMEO) && !strings.HasPrefix(o.ev.CAMEO, "191") {
+				continue
+			}
+		} else if word == "verdict" {
+			// "condemned the verdict": the last finding of guilt,
+			// arrest, jailing or other coercion told, by another party.
+			if !strings.HasPrefix(o.ev.CAMEO, "17") && o.ev.CAMEO != "116" || o.ev.Source.Country == cd.ev.Source.Country {
 				continue
 			}
 		} else if word == "violence" {
@@ -3826,12 +3834,14 @@ var verbalRoots = map[string]bool{"01": true, "02": true, "10": true, "11": true
 
 // thingKinds maps the nouns (and verb forms) by which news refers back to
 // something told before onto one kind: "act" (any act more than words),
+// "measure" (such an act but no force), "verdict" (a coercion, such as a
+// jailing),
 // "violence" (an act of force), or a kind of its own ("agreement",
 // "sanctions", "expulsion" …).
 var thingKinds = map[string]string{
-	"move": "act", "decision": "act", "step": "act", "incident": "act", "action": "act",
+	"move": "measure", "decision": "measure", "step": "measure", "incident": "act", "action": "measure",
 	// A court's acts: "condemned the verdict" after a jailing.
-	"verdict": "act", "sentence": "act", "sentencing": "act", "conviction": "act", "ruling": "act", "jailing": "act",
+	"verdict": "verdict", "sentence": "verdict", "sentencing": "verdict", "conviction": "verdict", "ruling": "verdict", "jailing": "verdict",
 	"provocation": "act", "escalation": "act", "aggression": "violence", "violation": "act",
 	"attack": "violence", "strike": "violence", "raid": "violence", "assault": "violence",
 	"shelling": "violence", "bombing": "violence", "killing": "violence", "massacre": "violence",
