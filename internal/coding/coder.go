@@ -3429,7 +3429,13 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 			extra = append(extra, toEach(cd, ts[1:])...)
 			continue
 		}
-		if ts := alsoDid(s, cd, events); len(ts) > 0 {
+		var before []*cand // this sentence's acts told before cd ("Qatar welcomed the deal and Saudi Arabia also welcomed it")
+		for _, o := range append(local[:len(local):len(local)], extra...) {
+			if o != cd && o.trig.End <= cd.trig.Start {
+				before = append(before, o)
+			}
+		}
+		if ts := alsoDid(s, cd, append(events[:len(events):len(events)], before...)); len(ts) > 0 {
 			// "Uganda also welcomed it": the act told before by another,
 			// done to the same parties.
 			cd.ev.Target = ts[0]
@@ -3903,16 +3909,17 @@ func toEach(cd *cand, ts []event.Actor) []*cand {
 }
 
 // alsoDid returns the targets of the act with cd's code that another
-// party did in an earlier sentence, when cd's sentence says "also" and
-// its object is no party ("Uganda also welcomed it", "Chad also
-// condemned the strikes"), in the order told; else nil.
+// party did before (in an earlier sentence, or earlier in this one), when
+// cd's sentence says "also" and its object is no party ("Uganda also
+// welcomed it", "Chad also condemned the strikes"), in the order told;
+// else nil.
 func alsoDid(s *Sentence, cd *cand, events []*cand) []event.Actor {
 	if cd.srcIdx < 0 || !hasWord(s.Tokens, 0, len(s.Tokens), "also") || strings.HasPrefix(s.Actors[cd.srcIdx].Rule, corefRule) {
 		return nil
 	}
 	for i := len(events) - 1; i >= 0; i-- {
 		o := events[i]
-		if o.anaphor || o.sent == s || o.ev.CAMEO != cd.ev.CAMEO || o.ev.Target.Code == "" || sameSide(o.ev.Source, cd.ev.Source) {
+		if o.anaphor || o == cd || o.sent == s && o.trig.End > cd.trig.Start || o.ev.CAMEO != cd.ev.CAMEO || o.ev.Target.Code == "" || sameSide(o.ev.Source, cd.ev.Source) {
 			continue
 		}
 		var out []event.Actor
