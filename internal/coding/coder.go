@@ -1900,6 +1900,12 @@ func governed(s *Sentence, trigs []Trigger, prev, ti int) bool {
 		// shelling": what the accusation says, not an act told.
 		return true
 	}
+	if !noun && strings.HasPrefix(p.Pattern.Code, "04") && t.Start > p.End && t.Start-p.End <= 2 && strings.HasSuffix(toks[t.Start].Norm, "ing") &&
+		(toks[t.Start-1].Norm == "on" || toks[t.Start-1].Norm == "about" || toks[t.Start-1].Norm == "over") {
+		// "held talks on reopening two crossings": what the talks were
+		// about, not an act done.
+		return true
+	}
 	if !noun && t.Start == p.End && p.End == p.Start+1 && strings.HasSuffix(toks[t.Start].Norm, "ing") {
 		// "denied opening fire", "rejected sending troops": a gerund
 		// right after the verb is what it is about (after "issued a

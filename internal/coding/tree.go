@@ -478,7 +478,8 @@ func (p *parse) headOf(s *Sentence, mi int) int {
 func (p *parse) phraseRoot(n int) (conjunct, root int) {
 	for p.t[n].Head >= 0 {
 		switch p.t[n].Rel {
-		case syntax.Compound, syntax.Flat, syntax.Amod:
+		case syntax.Compound, syntax.Flat, syntax.Amod, syntax.NmodDesc:
+			// (NmodDesc: "President" hung on the name it titles.)
 			n = p.t[n].Head
 			continue
 		}
