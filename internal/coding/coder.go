@@ -3553,7 +3553,27 @@ func (c *Coder) resolveSentence(s *Sentence, local []*cand, events []*cand, sali
 	placeTargets(s, local)
 	protestTargets(local)
 	repressionTargets(local)
+	releasedTargets(local)
 	return extra
+}
+
+// releasedTargets: prisoners a state frees without a word of whose they
+// are ("freed more than 3,000 prisoners under an amnesty") are its own
+// people.
+func releasedTargets(local []*cand) {
+	for _, cd := range local {
+		e := &cd.ev
+		if cd.anaphor || !strings.HasPrefix(e.CAMEO, "084") || e.Source.Country == "" || e.Target.Country != "" || e.Target.Agent != "" {
+			continue
+		}
+		switch e.Source.Agent {
+		case "GOV", "MIL", "COP", "JUD":
+		default:
+			continue
+		}
+		e.Target = event.Actor{Country: e.Source.Country, Agent: "CVL", Code: e.Source.Country + "CVL"}
+		e.Confidence -= 0.1
+	}
 }
 
 // repressionTargets: tear gas, rubber bullets and baton charges (175),
