@@ -1856,6 +1856,16 @@ func lastPair(events []*cand) (string, string) {
 				return o.Country, m.Country
 			}
 		}
+		if e.sent.parsed != nil {
+			// "Kyrgyz President A and Tajik President B held talks":
+			// joined in the tree, not side by side.
+			if g := e.sent.parsed.coordinated(e.sent, e.srcIdx); len(g) == 2 {
+				a, b := e.sent.Actors[g[0]].Country, e.sent.Actors[g[1]].Country
+				if a != "" && b != "" && a != b {
+					return a, b
+				}
+			}
+		}
 	}
 	return "", ""
 }
