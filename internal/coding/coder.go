@@ -646,7 +646,10 @@ func promised(local []*cand, trigs []Trigger, ti int) *cand {
 // the promise itself (and the events expanded from it) is not output.
 func (c *Coder) keepPromise(cd, promise *cand, local []*cand) {
 	e := &cd.ev
-	if code, ok := c.Table.Lookup(e.CAMEO); ok {
+	agreed := strings.HasPrefix(promise.trig.Pattern.Text, "agree")
+	if code, ok := c.Table.Lookup(e.CAMEO); ok && !(agreed && code.Root() == "05") {
+		// (Agreeing to restore or establish ties is the diplomatic act
+		// itself, decided: "agreed to restore full diplomatic relations".)
 		setCode(e, c.intent(code)) // the same code where CAMEO has no intention for it
 	}
 	if e.Source.Country == "" && e.Source.Agent == "" {
